@@ -1,0 +1,199 @@
+#pragma once
+
+// The in-memory form of a study definition (resources/studies/<study>/). A Study
+// is immutable once StudyLoader has checked it: every reference inside it (code
+// lists, forms named by events, anchors, items named by expressions and
+// derivations) is known to resolve.
+
+#include <QDate>
+#include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace cellcrf::study {
+
+// A text in every language the definition provides ("en", "zh_CN").
+struct LocalizedText
+{
+    QMap<QString, QString> texts;
+
+    // The text in `locale`, falling back to English, then to any language.
+    QString text(const QString &locale = QStringLiteral("en")) const;
+    bool isEmpty() const { return texts.isEmpty(); }
+};
+
+enum class ItemType {
+    Text,
+    Integer,
+    Decimal,
+    Date,     // ISO 8601 YYYY-MM-DD; YYYY-MM or YYYY when partial dates are allowed
+    Time,     // HH:MM
+    DateTime, // YYYY-MM-DDTHH:MM
+    SingleChoice,
+    MultipleChoice, // stored as codes joined by '|', in code-list order
+    YesNo,          // stored as "1" (yes) or "0" (no)
+    Calculated,     // computed by an expression of the rules language
+    Derived,        // computed by a named clinical derivation (model/clinical)
+};
+
+QString itemTypeName(ItemType type);
+std::optional<ItemType> itemTypeFromName(const QString &name);
+
+struct CodeListItem
+{
+    QString code;
+    LocalizedText label;
+};
+
+struct CodeList
+{
+    QString oid;
+    QList<CodeListItem> items;
+
+    bool contains(const QString &code) const;
+    QString label(const QString &code, const QString &locale = QStringLiteral("en")) const;
+};
+
+// Numeric limits. Outside a hard limit a value cannot complete the form; outside
+// a soft limit it needs a confirmation that is recorded.
+struct Range
+{
+    std::optional<double> hardMin;
+    std::optional<double> hardMax;
+    std::optional<double> softMin;
+    std::optional<double> softMax;
+};
+
+// Where a derived item takes one input of its derivation from.
+struct DerivationInput
+{
+    enum class Kind { Item, Constant, Setting };
+    Kind kind = Kind::Item;
+    QString reference; // item reference ("item" or "form.item") or setting name
+    QJsonValue constant;
+};
+
+struct Item
+{
+    QString oid;       // lower-case name, unique within the form
+    QString cdashName; // CDASH-style variable name, e.g. BRTHDTC
+    ItemType type = ItemType::Text;
+    LocalizedText label;
+    LocalizedText help;
+    QString unit;
+    bool required = false;
+    bool allowPartialDate = false;
+    bool identifier = false; // removed by de-identified exports
+    int maxLength = 0;       // text: 0 means no limit
+    int decimals = -1;       // decimal: -1 means any
+    Range range;
+    QString codeListOid;     // single and multiple choice
+    QString showIf;          // rules expression; empty means always shown
+    QString calculation;     // Calculated: rules expression
+    QString derivation;      // Derived: derivation name (clinical::derivations())
+    QString derivationOutput; // Derived: which output field of the derivation
+    QMap<QString, DerivationInput> derivationInputs; // derivation input name -> source
+    QStringList missingCodes; // reasons a value may be missing: ND, UNK, NA
+    int section = 0;          // index into Form::sections
+
+    bool isComputed() const { return type == ItemType::Calculated || type == ItemType::Derived; }
+    bool isChoice() const { return type == ItemType::SingleChoice || type == ItemType::MultipleChoice; }
+    bool isNumeric() const { return type == ItemType::Integer || type == ItemType::Decimal; }
+};
+
+struct Section
+{
+    QString oid;
+    LocalizedText title;
+};
+
+// A cross-field check: the expression must hold (a blank operand skips it).
+struct EditCheck
+{
+    QString oid;
+    QString expression;
+    LocalizedText message;
+    QStringList items; // where the message is shown; the first is the primary item
+};
+
+struct Form
+{
+    QString oid;
+    LocalizedText name;
+    bool repeating = false;
+    QList<Section> sections;
+    QList<Item> items; // in display order
+    QList<EditCheck> checks;
+    QString file; // the definition file it came from
+
+    const Item *item(const QString &oid) const;
+};
+
+// A named date of a subject that events are scheduled from (consent, infusion,
+// randomization), read from one item of one form.
+struct Anchor
+{
+    QString oid;
+    LocalizedText name;
+    QString formOid;
+    QString itemOid;
+};
+
+struct Event
+{
+    QString oid;
+    LocalizedText name;
+    QString anchor;           // anchor oid; empty for unscheduled events
+    std::optional<int> day;   // target day relative to the anchor date (day 0)
+    int windowBefore = 0;     // days allowed before the target day
+    int windowAfter = 0;      // days allowed after the target day
+    bool repeating = false;   // unscheduled visits
+    QStringList forms;
+
+    bool isScheduled() const { return !anchor.isEmpty() && day.has_value(); }
+};
+
+struct Arm
+{
+    QString oid;
+    LocalizedText name;
+    int ratio = 1;
+};
+
+struct Site
+{
+    QString oid;
+    LocalizedText name;
+    int utcOffsetMinutes = 0;
+};
+
+struct Study
+{
+    QString oid;
+    QString version;
+    LocalizedText name;
+    QString protocolId;
+    QList<Site> sites;
+    QList<Arm> arms;
+    QList<Anchor> anchors;
+    QList<Event> events;
+    QList<Form> forms;
+    QList<CodeList> codeLists;
+    QJsonObject settings; // study-specific parameters, e.g. icans_ice_min_age_years
+    QString directory;    // where the definition was loaded from
+
+    const Form *form(const QString &oid) const;
+    const Event *event(const QString &oid) const;
+    const CodeList *codeList(const QString &oid) const;
+    const Anchor *anchor(const QString &oid) const;
+    const Arm *arm(const QString &oid) const;
+    const Site *site(const QString &oid) const;
+};
+
+} // namespace cellcrf::study
