@@ -120,6 +120,9 @@ struct EditCheck
     QString expression;
     LocalizedText message;
     QStringList items; // where the message is shown; the first is the primary item
+    // A blocking check must hold for the form to complete; a non-blocking one is a
+    // warning that the user confirms on the primary item (recorded like a soft limit).
+    bool blocking = true;
 };
 
 struct Form
