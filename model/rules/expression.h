@@ -9,6 +9,8 @@
 #include "study/study.h"
 
 #include <QDate>
+#include <QDateTime>
+#include <QHash>
 #include <QSharedPointer>
 #include <QStringList>
 #include <QTime>
@@ -21,10 +23,23 @@ namespace cellcrf::rules {
 
 // A typed value inside an evaluation. Null is "blank": arithmetic and
 // comparisons with a blank give blank; `and`/`or` use three-valued logic.
+// A partial date (YYYY or YYYY-MM) is not blank, yet it takes part in no
+// arithmetic or comparison: there it behaves as blank.
 class Value
 {
 public:
-    enum class Type { Null, Boolean, Number, Text, Date, Time, DateTime, CodeSet };
+    enum class Type
+    {
+        Null,
+        Boolean,
+        Number,
+        Text,
+        Date,
+        Time,
+        DateTime,
+        CodeSet,
+        PartialDate
+    };
 
     Value() = default;
     static Value null() { return {}; }
@@ -35,6 +50,7 @@ public:
     static Value time(const QTime &t);
     static Value dateTime(const QDateTime &dt);
     static Value codeSet(const QStringList &codes);
+    static Value partialDate(const QString &isoText); // "2024" or "2024-03"
 
     // Converts the canonical stored text of an item to a value of its type
     // (partial dates become blank for arithmetic). An empty text is null.
@@ -42,16 +58,21 @@ public:
 
     Type type() const { return m_type; }
     bool isNull() const { return m_type == Type::Null; }
+    // Null, or a partial date: what arithmetic and comparisons treat as blank.
+    bool isUnknown() const { return m_type == Type::Null || m_type == Type::PartialDate; }
     bool toBool() const;
     double toNumber() const;
-    QString toText() const;
+    QString toText() const; // also the text of a partial date
     QDate toDate() const;
     QTime toTime() const;
     QDateTime toDateTime() const;
     QStringList toCodeSet() const;
 
-    // Canonical stored text for a calculated item of the given type.
+    // Canonical stored text for an item of the given type; for Calculated and
+    // Derived the value's own type decides. Null gives an empty text.
     QString toStored(study::ItemType type) const;
+
+    friend bool operator==(const Value &a, const Value &b) { return a.m_type == b.m_type && a.m_data == b.m_data; }
 
 private:
     Type m_type = Type::Null;
@@ -70,15 +91,35 @@ public:
 
 class ExpressionNode;
 
+// A context over a fixed map of references, for callers that already hold the values.
+class MapContext final : public EvaluationContext
+{
+public:
+    MapContext() = default;
+    explicit MapContext(QHash<QString, Value> values)
+        : m_values(std::move(values))
+    {}
+    void insert(const QString &reference, const Value &value) { m_values.insert(reference, value); }
+    std::optional<Value> value(const QString &reference) const override;
+
+private:
+    QHash<QString, Value> m_values;
+};
+
 class Expression
 {
 public:
     Expression() = default;
 
+    // Parses and type-checks what can be checked without the study. An empty or
+    // blank source is an error; the message names the column (from 1).
     static Result<Expression> parse(const QString &source);
 
-    // Every item reference in the expression ("item" or "form.item").
+    // Every item reference in the expression ("item" or "form.item"), each once,
+    // in order of first appearance.
     QStringList references() const;
+    // A reference the context does not know evaluates as blank. An empty
+    // expression evaluates as blank.
     Value evaluate(const EvaluationContext &context) const;
     const QString &source() const { return m_source; }
     bool isEmpty() const { return !m_root; }

@@ -1,0 +1,13 @@
+#pragma once
+
+// A recursive-descent parser over the tokens of lexer.h; one function per grammar
+// rule of resources/studies/EXPRESSIONS.md. It also checks the types it can know
+// without the study (literals, function results) so that `'a' < 3` fails at load time.
+
+#include "rules/ast.h"
+
+namespace cellcrf::rules {
+
+Result<NodePtr> parseExpression(const QString &source);
+
+} // namespace cellcrf::rules
