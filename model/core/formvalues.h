@@ -11,8 +11,8 @@ namespace cellcrf {
 
 struct ItemEntry
 {
-    QString value;         // canonical text; empty means blank
-    QString missingReason; // ND (not done), UNK (unknown), NA (not applicable), or empty
+    QString value;              // canonical text; empty means blank
+    QString missingReason;      // ND (not done), UNK (unknown), NA (not applicable), or empty
     bool softConfirmed = false; // the user confirmed a value outside its soft limits
 
     bool isBlank() const { return value.isEmpty(); }

@@ -11,7 +11,8 @@
 
 namespace cellcrf {
 
-enum class ErrorCode {
+enum class ErrorCode
+{
     None,
     InvalidInput,     // a value or argument that does not fit
     NotFound,         // a subject, form, file or user that does not exist
@@ -54,14 +55,12 @@ private:
     QString m_detail;
 };
 
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) // NOLINT(google-explicit-constructor): a value is a success
         : m_value(std::move(value))
-    {
-    }
+    {}
     Result(Status error) // NOLINT(google-explicit-constructor): a failed status is a failure
         : m_status(std::move(error))
     {

@@ -23,7 +23,8 @@ QString dataPath(const QString &relative)
 QString sharedDir()
 {
     const QByteArray fromEnv = qgetenv("CELLCRF_SHARED_DIR");
-    return fromEnv.isEmpty() ? QDir(sourceDir()).filePath(QStringLiteral("../shared")) : QString::fromLocal8Bit(fromEnv);
+    return fromEnv.isEmpty() ? QDir(sourceDir()).filePath(QStringLiteral("../shared"))
+                             : QString::fromLocal8Bit(fromEnv);
 }
 
 } // namespace cellcrf::test

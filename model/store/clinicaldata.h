@@ -1,0 +1,155 @@
+#pragma once
+
+// ClinicalData is the one service through which subjects and form data are read
+// and written. Every write validates against the study definition, checks the
+// form's version (optimistic concurrency between windows and workstations), and
+// writes values, status and audit events in one transaction: all of it or none.
+
+#include "audit/audittrail.h"
+#include "core/actor.h"
+#include "core/formvalues.h"
+#include "core/result.h"
+#include "rules/validator.h"
+#include "study/study.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+namespace cellcrf {
+class Clock;
+}
+
+namespace cellcrf::store {
+
+class Database;
+
+namespace subjectstatus {
+inline constexpr char Screening[] = "screening";
+inline constexpr char ScreenFailed[] = "screen_failed";
+inline constexpr char OnStudy[] = "on_study";
+inline constexpr char Randomized[] = "randomized";
+inline constexpr char Completed[] = "completed";
+inline constexpr char Withdrawn[] = "withdrawn";
+inline constexpr char Died[] = "died";
+} // namespace subjectstatus
+
+namespace formstatus {
+inline constexpr char NotStarted[] = "not_started";
+inline constexpr char Incomplete[] = "incomplete";
+inline constexpr char Complete[] = "complete";
+inline constexpr char Verified[] = "verified";
+inline constexpr char Signed[] = "signed";
+inline constexpr char Locked[] = "locked";
+} // namespace formstatus
+
+struct Subject
+{
+    qint64 id = 0;
+    QString key; // study-wide subject id: <site>-<screening number>
+    QString siteOid;
+    QString screeningNumber;
+    QString initials;
+    QString status;
+    QString armOid;
+    QString randomizationNumber;
+    QString createdUtc;
+};
+
+struct NewSubject
+{
+    QString siteOid;
+    QString screeningNumber;
+    QString initials;
+};
+
+// Identifies one form of one subject at one event.
+struct FormKey
+{
+    qint64 subjectId = 0;
+    QString eventOid;
+    int eventRepeat = 1;
+    QString formOid;
+    int formRepeat = 1;
+};
+
+struct FormData
+{
+    FormKey key;
+    qint64 instanceId = 0; // 0 while not started
+    QString status = QString::fromLatin1(formstatus::NotStarted);
+    int version = 0;
+    QString definitionVersion;
+    QString updatedUtc;
+    QString updatedBy;
+    FormValues values;
+};
+
+struct SaveRequest
+{
+    FormKey key;
+    int expectedVersion = 0;            // the version the user's copy was loaded at
+    FormValues values;                  // the whole form as the user sees it
+    bool complete = false;              // mark complete: refused while anything blocks completion
+    QString reason;                     // reason for change, for every saved value that changes
+    QMap<QString, QString> itemReasons; // a reason for one item, overriding `reason`
+};
+
+struct [[nodiscard]] SaveOutcome
+{
+    Status status;
+    rules::ValidationResult validation;
+    int version = 0;
+    QString formStatus;
+    QStringList changedItems;
+    QStringList itemsNeedingReason; // when refused for want of a reason
+};
+
+class ClinicalData
+{
+public:
+    ClinicalData(Database &db, const study::Study &study, const Clock &clock);
+
+    const study::Study &study() const { return m_study; }
+    Database &database() const { return m_db; }
+    audit::AuditTrail &auditTrail() { return m_audit; }
+
+    // Subjects
+    Result<Subject> registerSubject(const Actor &actor, const NewSubject &subject);
+    Result<QList<Subject>> subjects(const Actor &actor) const;
+    Result<Subject> subject(const Actor &actor, qint64 subjectId) const;
+    Result<Subject> subjectByKey(const Actor &actor, const QString &key) const;
+    Status setSubjectStatus(const Actor &actor, qint64 subjectId, const QString &status, const QString &reason);
+    Status setSubjectArm(const Actor &actor, qint64 subjectId, const QString &armOid,
+                         const QString &randomizationNumber);
+
+    // Forms
+    Result<FormData> loadForm(const Actor &actor, const FormKey &key) const;
+    // Validates without saving (what the form view shows as the user types).
+    Result<rules::ValidationResult> validate(const Actor &actor, const FormKey &key, const FormValues &values,
+                                             const QString &locale = QStringLiteral("en")) const;
+    SaveOutcome saveForm(const Actor &actor, const SaveRequest &request);
+    // Every form instance of a subject that has been started.
+    Result<QList<FormData>> formsOfSubject(const Actor &actor, qint64 subjectId, bool withValues = false) const;
+
+    // The stored value of one item in the first instance of a form (any event),
+    // for references across forms ("dm.brthdtc") and anchor dates.
+    std::optional<QString> firstValue(qint64 subjectId, const QString &formOid, const QString &itemOid) const;
+    // The date of an anchor (infusion, randomization) for a subject, if entered.
+    std::optional<QDate> anchorDate(qint64 subjectId, const QString &anchorOid) const;
+
+    // Counts for status displays and tests.
+    qint64 subjectCount() const;
+
+private:
+    Result<Subject> readSubject(const QString &where, const QVariant &value) const;
+    Status checkSiteAccess(const Actor &actor, const Subject &subject) const;
+    int siteOffset(const QString &siteOid) const;
+
+    Database &m_db;
+    const study::Study &m_study;
+    const Clock &m_clock;
+    audit::AuditTrail m_audit;
+};
+
+} // namespace cellcrf::store
