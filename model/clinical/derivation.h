@@ -14,10 +14,10 @@ namespace cellcrf::clinical {
 
 struct DerivationInfo
 {
-    QString name;          // crs, icans, crcl, qtcf, bsa, dose
-    QString description;   // one line, for --help
-    QStringList inputs;    // every input name it understands
-    QStringList outputs;   // every output field it can produce
+    QString name;        // crs, icans, crcl, qtcf, bsa, dose
+    QString description; // one line, for --help
+    QStringList inputs;  // every input name it understands
+    QStringList outputs; // every output field it can produce
 };
 
 const QList<DerivationInfo> &derivations();
