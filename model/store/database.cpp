@@ -299,7 +299,12 @@ Query::~Query() = default;
 
 Query &Query::bind(const QVariant &value)
 {
-    m_query->addBindValue(value);
+    // Qt binds a null QString as SQL NULL; our text columns are NOT NULL and an
+    // absent value is spelled as a null QVariant, so a null string means "".
+    if (!value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull())
+        m_query->addBindValue(QString(QLatin1String("")));
+    else
+        m_query->addBindValue(value);
     return *this;
 }
 

@@ -1,5 +1,7 @@
 #include "testsupport.h"
 
+#include "testpaths.h"
+
 #include <QDir>
 
 namespace cellcrf::test {
