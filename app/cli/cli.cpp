@@ -1,0 +1,260 @@
+#include "cli.h"
+
+#include "audit/verifier.h"
+#include "clinical/derivation.h"
+#include "core/clock.h"
+#include "store/studyfile.h"
+#include "study/studyloader.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
+
+namespace cellcrf::cli {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("cellcrf::cli", text, disambiguation, n);
+}
+
+struct CommandHelp
+{
+    const char *name;
+    const char *synopsis;
+    const char *summary;
+};
+
+constexpr CommandHelp commands[] = {
+    {"init", "init DB --study s1904|peds-cd19", "create a new, empty study database"},
+    {"demo", "demo DB --study ID --subjects N --seed S", "create a database of realistic synthetic subjects"},
+    {"verify", "verify DB", "check the audit trail's hash chains and the stored values against it"},
+    {"derive", "derive NAME < input.jsonl", "run a clinical derivation on JSON objects, one per line"},
+    {"studies", "studies", "list the study definitions built into this program"},
+    {"check-study", "check-study DIR", "load a study definition folder and report every error in it"},
+};
+
+// Parses `args` (command name first) with the given options; on a problem writes it and returns false.
+bool parseCommand(QCommandLineParser &parser, const QStringList &args, QTextStream &err, int positionals)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(args)) {
+        err << parser.errorText() << Qt::endl;
+        return false;
+    }
+    if (parser.positionalArguments().size() != positionals) {
+        err << tr("%1: expected %2 argument(s), got %3. See 'cellcrf-cli --help'.")
+                   .arg(args.value(0))
+                   .arg(positionals)
+                   .arg(parser.positionalArguments().size())
+            << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Cli::Cli(QTextStream &out, QTextStream &err, QTextStream &in, const Clock &clock)
+    : m_out(out)
+    , m_err(err)
+    , m_in(in)
+    , m_clock(clock)
+{}
+
+int Cli::run(const QStringList &arguments)
+{
+    const QStringList args = arguments.mid(1);
+    if (args.isEmpty())
+        return usage(tr("no command given"));
+    const QString command = args.first();
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+        usage();
+        return Ok;
+    }
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        m_out << "cellcrf-cli " << QStringLiteral(CELLCRF_VERSION) << Qt::endl;
+        return Ok;
+    }
+    if (command == QLatin1String("init"))
+        return cmdInit(args);
+    if (command == QLatin1String("demo"))
+        return cmdDemo(args);
+    if (command == QLatin1String("verify"))
+        return cmdVerify(args);
+    if (command == QLatin1String("derive"))
+        return cmdDerive(args);
+    if (command == QLatin1String("studies"))
+        return cmdStudies(args);
+    if (command == QLatin1String("check-study"))
+        return cmdCheckStudy(args);
+    return usage(tr("unknown command '%1'").arg(command));
+}
+
+int Cli::usage(const QString &problem)
+{
+    QTextStream &s = problem.isEmpty() ? m_out : m_err;
+    if (!problem.isEmpty())
+        s << "cellcrf-cli: " << problem << "\n\n";
+    s << tr("Usage: cellcrf-cli COMMAND [ARGUMENTS] [OPTIONS]") << "\n\n" << tr("Commands:") << "\n";
+    for (const CommandHelp &c : commands)
+        s << "  " << QString::fromLatin1(c.synopsis).leftJustified(44) << ' ' << tr(c.summary) << '\n';
+    s << '\n' << tr("Derivations:") << '\n';
+    for (const clinical::DerivationInfo &d : clinical::derivations())
+        s << "  " << d.name.leftJustified(10) << ' ' << d.description << '\n';
+    s << '\n'
+      << tr("Options: --help, --version. Results go to standard output, progress and errors to standard error.")
+      << Qt::endl;
+    return problem.isEmpty() ? Ok : Usage;
+}
+
+int Cli::cmdInit(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("study"), tr("study definition (s1904 or peds-cd19)"), QStringLiteral("ID")});
+    p.addOption({QStringLiteral("device-name"), tr("name of this workstation"), QStringLiteral("NAME")});
+    if (!parseCommand(p, args, m_err, 1))
+        return Usage;
+    if (!p.isSet(QStringLiteral("study"))) {
+        m_err << tr("init: --study is required (s1904 or peds-cd19)") << Qt::endl;
+        return Usage;
+    }
+    store::CreateOptions options;
+    options.deviceName =
+        p.isSet(QStringLiteral("device-name")) ? p.value(QStringLiteral("device-name")) : QSysInfo::machineHostName();
+    auto file =
+        store::StudyFile::create(p.positionalArguments().first(), p.value(QStringLiteral("study")), m_clock, options);
+    if (!file) {
+        m_err << "cellcrf-cli init: " << file.message() << Qt::endl;
+        return Failed;
+    }
+    m_out << tr("Created %1 for study %2 (definition %3).")
+                 .arg(p.positionalArguments().first(), (*file)->study().oid, (*file)->study().version)
+          << Qt::endl;
+    return Ok;
+}
+
+int Cli::cmdDemo(const QStringList &args)
+{
+    m_err << tr("demo: not available yet") << Qt::endl;
+    Q_UNUSED(args)
+    return Failed;
+}
+
+int Cli::cmdVerify(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parseCommand(p, args, m_err, 1))
+        return Usage;
+    const QString path = p.positionalArguments().first();
+    auto db = store::Database::open(path);
+    if (!db) {
+        m_err << "cellcrf-cli verify: " << db.message() << Qt::endl;
+        return Failed;
+    }
+    auto report = audit::verify(**db, [&](qint64 done, qint64 total) {
+        m_err << tr("checked %1 of %2 events").arg(done).arg(total) << Qt::endl;
+    });
+    if (!report) {
+        m_err << "cellcrf-cli verify: " << report.message() << Qt::endl;
+        return Failed;
+    }
+    if (report->isOk()) {
+        m_out << tr("OK: %1 audit events on %2 device chain(s) and %3 stored values verified.")
+                     .arg(report->eventsChecked)
+                     .arg(report->devicesChecked)
+                     .arg(report->valuesChecked)
+              << Qt::endl;
+        return Ok;
+    }
+    m_out
+        << tr("FAILED: %n problem(s) found in the audit trail of %1.", nullptr, int(report->problems.size())).arg(path)
+        << Qt::endl;
+    for (const audit::VerificationProblem &problem : report->problems) {
+        m_out << "  " << (problem.eventId.isEmpty() ? tr("(trail)") : tr("event %1").arg(problem.eventId));
+        if (problem.seq > 0)
+            m_out << tr(" (row %1)").arg(problem.seq);
+        m_out << ": " << problem.description << Qt::endl;
+    }
+    return Failed;
+}
+
+int Cli::cmdDerive(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parseCommand(p, args, m_err, 1))
+        return Usage;
+    const QString name = p.positionalArguments().first();
+    if (!clinical::findDerivation(name)) {
+        QStringList known;
+        for (const clinical::DerivationInfo &d : clinical::derivations())
+            known.append(d.name);
+        m_err << tr("derive: unknown derivation '%1' (known: %2)").arg(name, known.join(QStringLiteral(", ")))
+              << Qt::endl;
+        return Usage;
+    }
+    int lineNumber = 0;
+    bool anyError = false;
+    QString line;
+    while (m_in.readLineInto(&line)) {
+        ++lineNumber;
+        if (line.trimmed().isEmpty())
+            continue;
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8(), &parseError);
+        QJsonObject result;
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+            result = {{QStringLiteral("error"),
+                       tr("line %1 is not a JSON object: %2").arg(lineNumber).arg(parseError.errorString())}};
+        } else {
+            result = clinical::derive(name, doc.object());
+        }
+        anyError = anyError || result.contains(QStringLiteral("error"));
+        m_out << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)) << Qt::endl;
+    }
+    return anyError ? Failed : Ok;
+}
+
+int Cli::cmdStudies(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parseCommand(p, args, m_err, 0))
+        return Usage;
+    for (const QString &oid : study::StudyLoader::availableStudies(store::StudyFile::builtInStudiesRoot())) {
+        auto st = store::StudyFile::loadBuiltInStudy(oid);
+        if (st)
+            m_out << oid << '\t' << st->version << '\t' << st->name.text() << Qt::endl;
+        else
+            m_out << oid << '\t' << tr("(does not load: %1)").arg(st.message()) << Qt::endl;
+    }
+    return Ok;
+}
+
+int Cli::cmdCheckStudy(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parseCommand(p, args, m_err, 1))
+        return Usage;
+    auto st = study::StudyLoader::load(p.positionalArguments().first());
+    if (!st) {
+        m_err << st.message() << Qt::endl;
+        return Failed;
+    }
+    int items = 0;
+    for (const study::Form &f : st->forms)
+        items += int(f.items.size());
+    m_out << tr("OK: %1 version %2: %3 events, %4 forms, %5 items, %6 code lists.")
+                 .arg(st->oid, st->version)
+                 .arg(st->events.size())
+                 .arg(st->forms.size())
+                 .arg(items)
+                 .arg(st->codeLists.size())
+          << Qt::endl;
+    return Ok;
+}
+
+} // namespace cellcrf::cli

@@ -1,0 +1,47 @@
+#pragma once
+
+// The headless command-line program: every command a data manager scripts.
+// Results go to stdout, progress and errors to stderr; the exit status is 0 on
+// success, 1 when the work found a problem (a broken audit chain, an invalid
+// definition) or failed, and 2 for a command line that does not make sense.
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace cellcrf {
+class Clock;
+}
+
+namespace cellcrf::cli {
+
+enum ExitCode
+{
+    Ok = 0,
+    Failed = 1,
+    Usage = 2
+};
+
+class Cli
+{
+public:
+    Cli(QTextStream &out, QTextStream &err, QTextStream &in, const Clock &clock);
+
+    // `arguments` as main() received them, program name first.
+    int run(const QStringList &arguments);
+
+private:
+    int usage(const QString &problem = {});
+    int cmdInit(const QStringList &args);
+    int cmdDemo(const QStringList &args);
+    int cmdVerify(const QStringList &args);
+    int cmdDerive(const QStringList &args);
+    int cmdStudies(const QStringList &args);
+    int cmdCheckStudy(const QStringList &args);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QTextStream &m_in;
+    const Clock &m_clock;
+};
+
+} // namespace cellcrf::cli
