@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "authcommands.h"
+
 #include "audit/verifier.h"
 #include "clinical/derivation.h"
 #include "core/clock.h"
@@ -92,6 +94,8 @@ int Cli::run(const QStringList &arguments)
         return cmdStudies(args);
     if (command == QLatin1String("check-study"))
         return cmdCheckStudy(args);
+    if (authCommandNames().contains(command))
+        return runAuthCommand(args, m_out, m_err, m_in, m_clock);
     return usage(tr("unknown command '%1'").arg(command));
 }
 
@@ -103,6 +107,8 @@ int Cli::usage(const QString &problem)
     s << tr("Usage: cellcrf-cli COMMAND [ARGUMENTS] [OPTIONS]") << "\n\n" << tr("Commands:") << "\n";
     for (const CommandHelp &c : commands)
         s << "  " << QString::fromLatin1(c.synopsis).leftJustified(44) << ' ' << tr(c.summary) << '\n';
+    for (const auto &[synopsis, summary] : authCommandHelp())
+        s << "  " << synopsis.leftJustified(44) << ' ' << summary << '\n';
     s << '\n' << tr("Derivations:") << '\n';
     for (const clinical::DerivationInfo &d : clinical::derivations())
         s << "  " << d.name.leftJustified(10) << ' ' << d.description << '\n';
