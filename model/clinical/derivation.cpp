@@ -457,11 +457,11 @@ QJsonObject deriveDose(const DerivationInfo &info, const QJsonObject &json)
                 review = true;
                 reasons.append(ClinicalText::tr("%1 given %2 mg is %3% %4 the planned %5 mg: more than 10% off, "
                                                 "please check")
-                                   .arg(agentName, plainNumber(*given, 1), QString::number(std::abs(deviation), 'f', 1),
+                                   .arg(agentName, plainNumber(*given, 2), QString::number(std::abs(deviation), 'f', 1),
                                         direction, QString::number(planned, 'f', 1)));
             } else {
                 reasons.append(ClinicalText::tr("%1 given %2 mg is %3% %4 the planned %5 mg: within 10%")
-                                   .arg(agentName, plainNumber(*given, 1), QString::number(std::abs(deviation), 'f', 1),
+                                   .arg(agentName, plainNumber(*given, 2), QString::number(std::abs(deviation), 'f', 1),
                                         direction, QString::number(planned, 'f', 1)));
             }
         };

@@ -396,20 +396,20 @@ IcansResult gradeIcans(const IcansAssessment &a)
         reasons.append(reason);
     };
 
-    if (a.consciousness) {
-        const DomainGrade c = consciousnessGrade(*a.consciousness);
+    // A domain the investigator attributed elsewhere is reported even when it was
+    // left blank, so the reasons show every domain that was considered.
+    const DomainGrade c = a.consciousness ? consciousnessGrade(*a.consciousness) : DomainGrade{};
+    if (a.consciousness || excluded(IcansDomain::Consciousness))
         addDomain(IcansDomain::Consciousness, ClinicalText::tr("Depressed consciousness"), c.grade, c.reason);
-    }
-    if (a.seizure) {
-        const SeizureGrade s = seizureGrade(*a.seizure, a.seizureDurationMin);
+    const SeizureGrade s = a.seizure ? seizureGrade(*a.seizure, a.seizureDurationMin) : SeizureGrade{};
+    if (a.seizure || excluded(IcansDomain::Seizure)) {
         addDomain(IcansDomain::Seizure, ClinicalText::tr("Seizure"), s.grade, s.reason);
         if (s.review && !excluded(IcansDomain::Seizure))
             result.review = true;
     }
-    if (a.motor) {
-        const DomainGrade m = motorGrade(*a.motor);
+    const DomainGrade m = a.motor ? motorGrade(*a.motor) : DomainGrade{};
+    if (a.motor || excluded(IcansDomain::Motor))
         addDomain(IcansDomain::Motor, ClinicalText::tr("Motor findings"), m.grade, m.reason);
-    }
     if (excluded(IcansDomain::Icp)) {
         reasons.append(ClinicalText::tr("Raised intracranial pressure or cerebral edema attributed to another cause "
                                         "by the investigator: not counted"));
