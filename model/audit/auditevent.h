@@ -20,6 +20,29 @@ inline constexpr char ItemMissingReason[] = "item_missing_reason";
 inline constexpr char SoftLimitConfirmed[] = "soft_limit_confirmed";
 inline constexpr char FormStatus[] = "form_status";
 inline constexpr char StudyCreated[] = "study_created";
+// Accounts and sessions (model/auth).
+inline constexpr char Login[] = "login";
+inline constexpr char LoginFailed[] = "login_failed";
+inline constexpr char AccountLocked[] = "account_locked";
+inline constexpr char PasswordChanged[] = "password_changed";
+inline constexpr char UserCreated[] = "user_created";
+inline constexpr char UserDisabled[] = "user_disabled";
+inline constexpr char RoleGranted[] = "role_granted";
+// Electronic signatures: newValue holds the meaning and the signed content hash.
+inline constexpr char Signature[] = "signature";
+inline constexpr char SignatureBroken[] = "signature_broken";
+// Data clarification queries.
+inline constexpr char QueryOpened[] = "query_opened";
+inline constexpr char QueryAnswered[] = "query_answered";
+inline constexpr char QueryClosed[] = "query_closed";
+inline constexpr char QueryReopened[] = "query_reopened";
+// Source data verification.
+inline constexpr char SdvVerified[] = "sdv_verified";
+inline constexpr char SdvCleared[] = "sdv_cleared";
+// Locks of a form, a subject or the whole study.
+inline constexpr char Locked[] = "locked";
+inline constexpr char Unlocked[] = "unlocked";
+inline constexpr char Export[] = "export";
 } // namespace action
 
 struct AuditEvent

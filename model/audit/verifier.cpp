@@ -1,6 +1,7 @@
 #include "audit/verifier.h"
 
 #include "audit/audittrail.h"
+#include "audit/formcontent.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -15,6 +16,120 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("cellcrf::audit::Verifier", text);
 }
+// A signature is only as good as its record: each row must match the
+// `signature` audit event that created it (signer, time, meaning, content hash,
+// form), a valid signature must still cover the form's current content, a
+// broken one must name its `signature_broken` event, and no signature event may
+// have lost its row.
+Status verifySignatures(const store::Database &db, VerificationReport &report)
+{
+    Query sig(
+        db, QStringLiteral("SELECT sg.id, sg.form_instance_id, sg.signer, sg.meaning, sg.utc, sg.content_hash, "
+                           "sg.audit_event_id, sg.status, sg.broken_event_id, ae.action, ae.user_name, ae.utc, "
+                           "ae.new_value, ae.subject_key, ae.event_oid, ae.event_repeat, ae.form_oid, ae.form_repeat, "
+                           "s.subject_key, fi.event_oid, fi.event_repeat, fi.form_oid, fi.form_repeat, ae.seq, "
+                           "(SELECT action FROM audit_event b WHERE b.event_id = sg.broken_event_id) "
+                           "FROM signature sg LEFT JOIN audit_event ae ON ae.event_id = sg.audit_event_id "
+                           "LEFT JOIN form_instance fi ON fi.id = sg.form_instance_id "
+                           "LEFT JOIN subject s ON s.id = fi.subject_id ORDER BY sg.id"));
+    if (Status s = sig.exec(); !s)
+        return s;
+    while (sig.next()) {
+        ++report.signaturesChecked;
+        const qint64 id = sig.integer(0);
+        const QString eventId = sig.text(6);
+        const QString where = QStringLiteral("%1 %2 %3").arg(sig.text(18), sig.text(19), sig.text(21)).simplified();
+        if (sig.value(9).isNull() || sig.text(9) != QLatin1String(action::Signature)) {
+            report.problems.append({eventId, 0,
+                                    tr("signature %1 (%2) is not backed by a signature audit event: it was added "
+                                       "outside CellCRF")
+                                        .arg(id)
+                                        .arg(where)});
+            continue;
+        }
+        const bool matchesEvent = sig.text(2) == sig.text(10) && sig.text(4) == sig.text(11) &&
+                                  signatureEventValue(sig.text(3), sig.text(5)) == sig.text(12) &&
+                                  sig.text(13) == sig.text(18) && sig.text(14) == sig.text(19) &&
+                                  sig.integer(15) == sig.integer(20) && sig.text(16) == sig.text(21) &&
+                                  sig.integer(17) == sig.integer(22);
+        if (!matchesEvent) {
+            report.problems.append({eventId, sig.integer(23),
+                                    tr("signature %1 (%2) differs from the audit event that recorded it: its signer, "
+                                       "time, meaning, form or content hash was changed outside CellCRF")
+                                        .arg(id)
+                                        .arg(where)});
+            continue;
+        }
+        const QString status = sig.text(7);
+        if (status == QLatin1String("valid")) {
+            Result<FormValues> values = storedFormValues(db, sig.integer(1));
+            if (!values)
+                return values.status();
+            if (formContentHash(*values) != sig.text(5))
+                report.problems.append({eventId, sig.integer(23),
+                                        tr("signature %1 (%2) is shown as valid but the form's content no longer "
+                                           "matches what was signed")
+                                            .arg(id)
+                                            .arg(where)});
+        } else if (status != QLatin1String("broken") || sig.text(24) != QLatin1String(action::SignatureBroken)) {
+            report.problems.append({eventId, sig.integer(23),
+                                    tr("signature %1 (%2) has status '%3' without a signature_broken audit event")
+                                        .arg(id)
+                                        .arg(where, status)});
+        }
+    }
+
+    Query orphans(db, QStringLiteral("SELECT ae.event_id, ae.seq, ae.subject_key, ae.form_oid FROM audit_event ae "
+                                     "WHERE ae.action = ? AND NOT EXISTS "
+                                     "(SELECT 1 FROM signature sg WHERE sg.audit_event_id = ae.event_id)"));
+    orphans.bind(QString::fromLatin1(action::Signature));
+    if (Status s = orphans.exec(); !s)
+        return s;
+    while (orphans.next())
+        report.problems.append({orphans.text(0), orphans.integer(1),
+                                tr("the signature recorded by this event (%1 %2) has no signature record: it was "
+                                   "removed outside CellCRF")
+                                    .arg(orphans.text(2), orphans.text(3))});
+    return Status::ok();
+}
+
+// Verification marks, locks and query messages each name the audit event that
+// wrote them; a row whose event is missing or of another kind was written
+// outside CellCRF.
+Status verifyBackingEvents(const store::Database &db, VerificationReport &report)
+{
+    struct Backed
+    {
+        const char *table;
+        const char *what;
+        QStringList actions;
+    };
+    const QList<Backed> tables = {
+        {"sdv", "source data verification mark", {QString::fromLatin1(action::SdvVerified)}},
+        {"data_lock", "lock", {QString::fromLatin1(action::Locked)}},
+        {"query_message",
+         "query message",
+         {QString::fromLatin1(action::QueryOpened), QString::fromLatin1(action::QueryAnswered),
+          QString::fromLatin1(action::QueryClosed), QString::fromLatin1(action::QueryReopened)}},
+    };
+    for (const Backed &t : tables) {
+        // Table names are constants above, never input.
+        Query q(db, QStringLiteral("SELECT x.audit_event_id, ae.action FROM %1 x "
+                                   "LEFT JOIN audit_event ae ON ae.event_id = x.audit_event_id")
+                        .arg(QLatin1String(t.table)));
+        if (Status s = q.exec(); !s)
+            return s;
+        while (q.next()) {
+            if (q.value(1).isNull() || !t.actions.contains(q.text(1)))
+                report.problems.append({q.text(0), 0,
+                                        tr("a %1 refers to audit event %2, which does not record it: it was written "
+                                           "outside CellCRF")
+                                            .arg(tr(t.what), q.text(0))});
+        }
+    }
+    return Status::ok();
+}
+
 } // namespace
 
 Result<VerificationReport> verify(const store::Database &db, const std::function<void(qint64, qint64)> &progress)
@@ -117,6 +232,10 @@ Result<VerificationReport> verify(const store::Database &db, const std::function
                                        "changed outside CellCRF")
                                         .arg(values.text(0))});
     }
+    if (Status s = verifySignatures(db, report); !s)
+        return s;
+    if (Status s = verifyBackingEvents(db, report); !s)
+        return s;
     return report;
 }
 

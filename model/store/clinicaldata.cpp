@@ -1,12 +1,16 @@
 #include "store/clinicaldata.h"
 
 #include "audit/auditevent.h"
+#include "audit/formcontent.h"
+#include "auth/permissions.h"
 #include "clinical/derivation.h"
 #include "core/clock.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace cellcrf::store {
 
@@ -80,6 +84,8 @@ int ClinicalData::siteOffset(const QString &siteOid) const
 
 Status ClinicalData::checkSiteAccess(const Actor &actor, const Subject &subject) const
 {
+    if (Status s = auth::Permissions::check(actor, auth::Operation::ViewData); !s)
+        return s;
     if (actor.mayAccessSite(subject.siteOid))
         return Status::ok();
     return Status::error(ErrorCode::PermissionDenied,
@@ -89,12 +95,16 @@ Status ClinicalData::checkSiteAccess(const Actor &actor, const Subject &subject)
 Result<Subject> ClinicalData::registerSubject(const Actor &actor, const NewSubject &ns)
 {
     static const QRegularExpression numberPattern(QStringLiteral("^[A-Za-z0-9-]{1,20}$"));
+    if (Status s = auth::Permissions::check(actor, auth::Operation::EnterData); !s)
+        return s;
     const QString number = ns.screeningNumber.trimmed();
     if (!m_study.site(ns.siteOid))
         return Status::error(ErrorCode::InvalidInput, tr("Site %1 is not part of this study.").arg(ns.siteOid));
     if (!actor.mayAccessSite(ns.siteOid))
         return Status::error(ErrorCode::PermissionDenied,
                              tr("You may not register subjects at site %1.").arg(ns.siteOid));
+    if (Status s = checkUnlocked(Subject{}, 0); !s)
+        return s;
     if (!numberPattern.match(number).hasMatch())
         return Status::error(ErrorCode::InvalidInput, tr("A screening number has 1 to 20 letters, digits or dashes."));
     const QString initials = ns.initials.trimmed().toUpper();
@@ -178,6 +188,8 @@ Result<Subject> ClinicalData::subjectByKey(const Actor &actor, const QString &ke
 
 Result<QList<Subject>> ClinicalData::subjects(const Actor &actor) const
 {
+    if (Status s = auth::Permissions::check(actor, auth::Operation::ViewData); !s)
+        return s;
     Query q(m_db, QStringLiteral("SELECT %1 FROM subject ORDER BY site_oid, screening_number").arg(subjectColumns));
     if (Status s = q.exec(); !s)
         return s;
@@ -199,9 +211,13 @@ qint64 ClinicalData::subjectCount() const
 Status ClinicalData::setSubjectStatus(const Actor &actor, qint64 subjectId, const QString &status,
                                       const QString &reason)
 {
+    if (Status s = auth::Permissions::check(actor, auth::Operation::EnterData); !s)
+        return s;
     Result<Subject> subj = subject(actor, subjectId);
     if (!subj)
         return subj.status();
+    if (Status s = checkUnlocked(*subj, 0); !s)
+        return s;
     if (subj->status == status)
         return Status::ok();
     return m_db.transaction([&]() -> Status {
@@ -225,9 +241,13 @@ Status ClinicalData::setSubjectStatus(const Actor &actor, qint64 subjectId, cons
 Status ClinicalData::setSubjectArm(const Actor &actor, qint64 subjectId, const QString &armOid,
                                    const QString &randomizationNumber)
 {
+    if (Status s = auth::Permissions::check(actor, auth::Operation::EnterData); !s)
+        return s;
     Result<Subject> subj = subject(actor, subjectId);
     if (!subj)
         return subj.status();
+    if (Status s = checkUnlocked(*subj, 0); !s)
+        return s;
     if (!m_study.arm(armOid))
         return Status::error(ErrorCode::InvalidInput, tr("Arm %1 is not part of this study.").arg(armOid));
     if (!subj->armOid.isEmpty())
@@ -350,6 +370,10 @@ SaveOutcome ClinicalData::saveForm(const Actor &actor, const SaveRequest &reques
 {
     SaveOutcome out;
     const FormKey &key = request.key;
+    if (Status s = auth::Permissions::check(actor, auth::Operation::EnterData); !s) {
+        out.status = s;
+        return out;
+    }
     Result<Subject> subj = subject(actor, key.subjectId);
     if (!subj) {
         out.status = subj.status();
@@ -410,7 +434,10 @@ SaveOutcome ClinicalData::saveForm(const Actor &actor, const SaveRequest &reques
         if (!current)
             return current.status();
         if (current->status == QLatin1String(formstatus::Locked))
-            return Status::error(ErrorCode::Locked, tr("This form is locked and cannot be changed."));
+            return Status::error(ErrorCode::Locked, tr("This form is locked and cannot be changed. Ask a data "
+                                                       "manager to unlock it."));
+        if (Status e = checkUnlocked(*subj, current->instanceId); !e)
+            return e;
         if (current->version != request.expectedVersion)
             return Status::error(ErrorCode::Conflict,
                                  tr("This form was changed by %1 at %2 after you opened it. Your changes were not "
@@ -449,6 +476,19 @@ SaveOutcome ClinicalData::saveForm(const Actor &actor, const SaveRequest &reques
 
         QString newStatus =
             request.complete ? QString::fromLatin1(formstatus::Complete) : QString::fromLatin1(formstatus::Incomplete);
+        // A signed or verified form keeps its status while what was signed or
+        // verified (values and missing reasons) stays the same; any change of
+        // content falls back to complete or incomplete.
+        const bool contentChanges = std::any_of(changes.cbegin(), changes.cend(), [](const Change &c) {
+            const ItemEntry empty;
+            const ItemEntry &b = c.before ? *c.before : empty;
+            const ItemEntry &a = c.after ? *c.after : empty;
+            return b.value != a.value || b.missingReason != a.missingReason;
+        });
+        if (!contentChanges && request.complete &&
+            (current->status == QLatin1String(formstatus::Signed) ||
+             current->status == QLatin1String(formstatus::Verified)))
+            newStatus = current->status;
         if (changes.isEmpty() && current->status == newStatus) {
             out.version = current->version;
             out.formStatus = current->status;
@@ -579,6 +619,13 @@ SaveOutcome ClinicalData::saveForm(const Actor &actor, const SaveRequest &reques
             }
         }
 
+        if (!out.changedItems.isEmpty()) {
+            if (Status e = clearVerification(actor, *subj, key, instanceId, out.changedItems, nowUtc); !e)
+                return e;
+            if (Status e = breakSignatures(actor, *subj, key, instanceId, out.changedItems, nowUtc); !e)
+                return e;
+        }
+
         if (current->status != newStatus) {
             audit::AuditEvent ev = baseEvent(QString::fromLatin1(audit::action::FormStatus), QString());
             ev.oldValue = current->status;
@@ -592,6 +639,116 @@ SaveOutcome ClinicalData::saveForm(const Actor &actor, const SaveRequest &reques
     if (!out.status && out.status.code() != ErrorCode::ReasonRequired)
         out.itemsNeedingReason.clear();
     return out;
+}
+
+Status ClinicalData::checkUnlocked(const Subject &subject, qint64 formInstanceId) const
+{
+    Query q(m_db, QStringLiteral("SELECT scope, locked_by, utc FROM data_lock WHERE scope = 'study' OR "
+                                 "(scope = 'subject' AND target = ?) OR (scope = 'form' AND target = ?) "
+                                 "ORDER BY CASE scope WHEN 'study' THEN 0 WHEN 'subject' THEN 1 ELSE 2 END"));
+    q.bind(subject.id > 0 ? QString::number(subject.id) : QStringLiteral("-"))
+        .bind(formInstanceId > 0 ? QString::number(formInstanceId) : QStringLiteral("-"));
+    if (Status s = q.exec(); !s)
+        return s;
+    if (!q.next())
+        return Status::ok();
+    const QString scope = q.text(0);
+    const QString by = q.text(1);
+    const QString when = q.text(2).left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
+    if (scope == QLatin1String("study"))
+        return Status::error(ErrorCode::Locked, tr("The study database was locked by %1 on %2 UTC: no data can "
+                                                   "change. Ask a data manager to unlock it.")
+                                                    .arg(by, when));
+    if (scope == QLatin1String("subject"))
+        return Status::error(ErrorCode::Locked, tr("Subject %1 was locked by %2 on %3 UTC and cannot be changed. Ask "
+                                                   "a data manager to unlock it.")
+                                                    .arg(subject.key, by, when));
+    return Status::error(ErrorCode::Locked,
+                         tr("This form was locked by %1 on %2 UTC and cannot be changed. Ask a data manager to unlock "
+                            "it.")
+                             .arg(by, when));
+}
+
+int ClinicalData::siteUtcOffset(const QString &siteOid) const
+{
+    return siteOffset(siteOid);
+}
+
+Status ClinicalData::clearVerification(const Actor &actor, const Subject &subject, const FormKey &key,
+                                       qint64 instanceId, const QStringList &items, const QString &nowUtc)
+{
+    for (const QString &oid : items) {
+        Query q(m_db, QStringLiteral("SELECT verified_by, utc FROM sdv WHERE form_instance_id = ? AND item_oid = ?"));
+        q.bind(instanceId).bind(oid);
+        if (Status e = q.exec(); !e)
+            return e;
+        if (!q.next())
+            continue;
+        const QString before = QStringLiteral("verified_by=%1;utc=%2").arg(q.text(0), q.text(1));
+        Query del(m_db, QStringLiteral("DELETE FROM sdv WHERE form_instance_id = ? AND item_oid = ?"));
+        del.bind(instanceId).bind(oid);
+        if (Status e = del.exec(); !e)
+            return e;
+        audit::AuditEvent ev;
+        ev.userName = actor.userName;
+        ev.userRole = actor.role;
+        ev.utc = nowUtc;
+        ev.siteOffsetMinutes = siteOffset(subject.siteOid);
+        ev.action = QString::fromLatin1(audit::action::SdvCleared);
+        ev.subjectKey = subject.key;
+        ev.eventOid = key.eventOid;
+        ev.eventRepeat = key.eventRepeat;
+        ev.formOid = key.formOid;
+        ev.formRepeat = key.formRepeat;
+        ev.itemOid = oid;
+        ev.oldValue = before;
+        ev.reason = QStringLiteral("the verified value changed");
+        if (Status e = m_audit.append(ev).status(); !e)
+            return e;
+    }
+    return Status::ok();
+}
+
+Status ClinicalData::breakSignatures(const Actor &actor, const Subject &subject, const FormKey &key, qint64 instanceId,
+                                     const QStringList &items, const QString &nowUtc)
+{
+    Query q(m_db, QStringLiteral("SELECT id, signer, meaning, content_hash FROM signature "
+                                 "WHERE form_instance_id = ? AND status = 'valid' ORDER BY id"));
+    q.bind(instanceId);
+    if (Status e = q.exec(); !e)
+        return e;
+    struct Valid
+    {
+        qint64 id;
+        QString signer, meaning, hash;
+    };
+    QList<Valid> valid;
+    while (q.next())
+        valid.append({q.integer(0), q.text(1), q.text(2), q.text(3)});
+    for (const Valid &v : valid) {
+        audit::AuditEvent ev;
+        ev.userName = actor.userName;
+        ev.userRole = actor.role;
+        ev.utc = nowUtc;
+        ev.siteOffsetMinutes = siteOffset(subject.siteOid);
+        ev.action = QString::fromLatin1(audit::action::SignatureBroken);
+        ev.subjectKey = subject.key;
+        ev.eventOid = key.eventOid;
+        ev.eventRepeat = key.eventRepeat;
+        ev.formOid = key.formOid;
+        ev.formRepeat = key.formRepeat;
+        ev.oldValue = QStringLiteral("signer=%1;%2").arg(v.signer, audit::signatureEventValue(v.meaning, v.hash));
+        ev.newValue = QStringLiteral("broken");
+        ev.reason = QStringLiteral("signed content changed: %1").arg(items.join(QStringLiteral(", ")));
+        Result<audit::AuditEvent> written = m_audit.append(ev);
+        if (!written)
+            return written.status();
+        Query upd(m_db, QStringLiteral("UPDATE signature SET status = 'broken', broken_event_id = ? WHERE id = ?"));
+        upd.bind(written->eventId).bind(v.id);
+        if (Status e = upd.exec(); !e)
+            return e;
+    }
+    return Status::ok();
 }
 
 } // namespace cellcrf::store

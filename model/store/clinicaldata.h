@@ -1,9 +1,12 @@
 #pragma once
 
 // ClinicalData is the one service through which subjects and form data are read
-// and written. Every write validates against the study definition, checks the
-// form's version (optimistic concurrency between windows and workstations), and
-// writes values, status and audit events in one transaction: all of it or none.
+// and written. Every write checks the actor's role and sites (auth::Permissions)
+// and the locks, validates against the study definition, checks the form's
+// version (optimistic concurrency between windows and workstations), and writes
+// values, status and audit events in one transaction: all of it or none. A
+// changed value clears its source data verification and breaks the form's
+// signatures, audited in the same transaction.
 
 #include "audit/audittrail.h"
 #include "core/actor.h"
@@ -141,10 +144,21 @@ public:
     // Counts for status displays and tests.
     qint64 subjectCount() const;
 
+    // Ok, or ErrorCode::Locked with who locked what and when, if the study, the
+    // subject or the form instance (0: none yet) is locked (see auth::DataLocks).
+    Status checkUnlocked(const Subject &subject, qint64 formInstanceId) const;
+    int siteUtcOffset(const QString &siteOid) const;
+
 private:
     Result<Subject> readSubject(const QString &where, const QVariant &value) const;
     Status checkSiteAccess(const Actor &actor, const Subject &subject) const;
     int siteOffset(const QString &siteOid) const;
+    // Inside saveForm's transaction: a changed value loses its verification and
+    // every valid signature of the form breaks, each audited.
+    Status clearVerification(const Actor &actor, const Subject &subject, const FormKey &key, qint64 instanceId,
+                             const QStringList &items, const QString &nowUtc);
+    Status breakSignatures(const Actor &actor, const Subject &subject, const FormKey &key, qint64 instanceId,
+                           const QStringList &items, const QString &nowUtc);
 
     Database &m_db;
     const study::Study &m_study;

@@ -1,0 +1,66 @@
+#pragma once
+
+// DataLocks freezes data: a data manager locks one form, one subject or the
+// whole study (database lock); ClinicalData refuses every change to locked data
+// with ErrorCode::Locked, as do signing and verification. Unlocking needs a
+// reason. Each lock and unlock is an audit event in the same transaction.
+
+#include "core/actor.h"
+#include "core/result.h"
+#include "store/clinicaldata.h"
+
+namespace cellcrf {
+class Clock;
+}
+
+namespace cellcrf::auth {
+
+enum class LockScope
+{
+    Form,
+    Subject,
+    Study,
+};
+
+struct LockInfo
+{
+    LockScope scope = LockScope::Study;
+    QString target; // form instance id, subject id, or empty for the study
+    QString lockedBy;
+    QString utc;
+};
+
+class DataLocks
+{
+public:
+    DataLocks(store::ClinicalData &data, const Clock &clock);
+
+    // Each needs Operation::Lock; the form must have been entered.
+    Status lockForm(const Actor &actor, const store::FormKey &key, const QString &reason = {});
+    Status lockSubject(const Actor &actor, qint64 subjectId, const QString &reason = {});
+    // Needs access to every site.
+    Status lockStudy(const Actor &actor, const QString &reason = {});
+
+    // Each needs Operation::Unlock and a reason.
+    Status unlockForm(const Actor &actor, const store::FormKey &key, const QString &reason);
+    Status unlockSubject(const Actor &actor, qint64 subjectId, const QString &reason);
+    Status unlockStudy(const Actor &actor, const QString &reason);
+
+    Result<QList<LockInfo>> locks() const;
+
+private:
+    Status writeLock(const Actor &actor, const QString &scope, const QString &target, const store::Subject *subject,
+                     const store::FormKey *key, const store::FormData *form, const QString &reason);
+    Status writeUnlock(const Actor &actor, const QString &scope, const QString &target, const store::Subject *subject,
+                       const store::FormKey *key, const store::FormData *form, const QString &reason);
+
+    store::ClinicalData &m_data;
+    const Clock &m_clock;
+};
+
+// Records an export (CSV, ODM) as an audit event after checking
+// Operation::Export; the exchange code calls it before writing any file, so
+// a refused export writes nothing. `what` names the format and scope.
+Status recordExport(store::ClinicalData &data, const Actor &actor, const QString &what);
+
+} // namespace cellcrf::auth

@@ -1,0 +1,42 @@
+#pragma once
+
+// SourceVerification records that a monitor compared an item's stored value
+// with the source document (ICH E6 5.18.4). A mark covers the value as it is;
+// ClinicalData::saveForm clears it when the value changes, audited. When every
+// item holding data on a complete form is verified, the form shows as verified.
+
+#include "core/actor.h"
+#include "core/result.h"
+#include "store/clinicaldata.h"
+
+namespace cellcrf {
+class Clock;
+}
+
+namespace cellcrf::auth {
+
+struct VerificationMark
+{
+    QString itemOid;
+    QString verifiedBy;
+    QString utc;
+};
+
+class SourceVerification
+{
+public:
+    SourceVerification(store::ClinicalData &data, const Clock &clock);
+
+    // Needs Operation::Verify. Each item must hold a value or a missing reason;
+    // items already verified are left as they are.
+    Status verifyItems(const Actor &actor, const store::FormKey &key, const QStringList &itemOids);
+    // Every item of the form that holds data.
+    Status verifyForm(const Actor &actor, const store::FormKey &key);
+    Result<QList<VerificationMark>> marks(const Actor &actor, const store::FormKey &key) const;
+
+private:
+    store::ClinicalData &m_data;
+    const Clock &m_clock;
+};
+
+} // namespace cellcrf::auth
