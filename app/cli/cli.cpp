@@ -5,6 +5,7 @@
 #include "audit/verifier.h"
 #include "clinical/derivation.h"
 #include "core/clock.h"
+#include "demo/demogenerator.h"
 #include "store/studyfile.h"
 #include "study/studyloader.h"
 
@@ -146,9 +147,47 @@ int Cli::cmdInit(const QStringList &args)
 
 int Cli::cmdDemo(const QStringList &args)
 {
-    m_err << tr("demo: not available yet") << Qt::endl;
-    Q_UNUSED(args)
-    return Failed;
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("study"), tr("study definition (s1904 or peds-cd19)"), QStringLiteral("ID")});
+    p.addOption({QStringLiteral("subjects"), tr("number of subjects"), QStringLiteral("N"), QStringLiteral("200")});
+    p.addOption({QStringLiteral("seed"), tr("random seed: the same seed gives the same database"), QStringLiteral("S"),
+                 QStringLiteral("1")});
+    if (!parseCommand(p, args, m_err, 1))
+        return Usage;
+    bool subjectsOk = false;
+    bool seedOk = false;
+    demo::DemoOptions options;
+    options.studyOid = p.isSet(QStringLiteral("study")) ? p.value(QStringLiteral("study")) : QStringLiteral("s1904");
+    options.subjects = p.value(QStringLiteral("subjects")).toInt(&subjectsOk);
+    options.seed = p.value(QStringLiteral("seed")).toULongLong(&seedOk);
+    if (!subjectsOk || options.subjects < 1) {
+        m_err << tr("demo: --subjects takes a whole number of at least 1") << Qt::endl;
+        return Usage;
+    }
+    if (!seedOk) {
+        m_err << tr("demo: --seed takes a whole number") << Qt::endl;
+        return Usage;
+    }
+    const QString path = p.positionalArguments().first();
+    int lastPercent = -1;
+    auto file = demo::createDemoDatabase(path, options, [&](int done, int total) {
+        const int percent = done * 100 / total;
+        if (percent != lastPercent && (percent % 5 == 0 || done == total)) {
+            m_err << tr("demo: %1 of %2 subjects (%3%)").arg(done).arg(total).arg(percent) << Qt::endl;
+            lastPercent = percent;
+        }
+    });
+    if (!file) {
+        m_err << "cellcrf-cli demo: " << file.message() << Qt::endl;
+        return Failed;
+    }
+    m_out << tr("Created %1: study %2, %3 subjects, %4 audit events (seed %5).")
+                 .arg(path, (*file)->study().oid)
+                 .arg((*file)->data().subjectCount())
+                 .arg((*file)->data().auditTrail().count())
+                 .arg(options.seed)
+          << Qt::endl;
+    return Ok;
 }
 
 int Cli::cmdVerify(const QStringList &args)

@@ -45,6 +45,7 @@ Database::Database(QString path, QString connectionName)
 
 Database::~Database()
 {
+    m_statements.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -270,6 +271,14 @@ Status Database::transaction(const std::function<Status()> &body)
     return s;
 }
 
+Status Database::setBulkLoad(bool on)
+{
+    QSqlQuery q(connection());
+    if (!q.exec(on ? QStringLiteral("PRAGMA synchronous=OFF") : QStringLiteral("PRAGMA synchronous=FULL")))
+        return Status::error(ErrorCode::Io, tr("Could not configure the database."), q.lastError().text());
+    return Status::ok();
+}
+
 QString Database::meta(const QString &key, const QString &fallback) const
 {
     Query q(*this, QStringLiteral("SELECT value FROM meta WHERE key = ?"));
@@ -287,29 +296,58 @@ Status Database::setMeta(const QString &key, const QString &value)
     return q.exec();
 }
 
-Query::Query(const Database &db, const QString &sql)
-    : m_query(std::make_unique<QSqlQuery>(db.connection()))
-    , m_sql(sql)
+Database::CachedStatement *Database::cachedStatement(const QString &sql) const
 {
-    m_query->setForwardOnly(true);
-    m_prepared = m_query->prepare(sql);
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto statement = std::make_unique<CachedStatement>();
+        statement->query = std::make_unique<QSqlQuery>(connection());
+        statement->query->setForwardOnly(true);
+        if (!statement->query->prepare(sql))
+            return nullptr;
+        it = m_statements.emplace(sql, std::move(statement)).first;
+    }
+    return it->second->busy ? nullptr : it->second.get();
 }
 
-Query::~Query() = default;
+Query::Query(const Database &db, const QString &sql)
+    : m_sql(sql)
+{
+    m_cached = db.cachedStatement(sql);
+    if (m_cached) {
+        m_cached->busy = true;
+        m_query = m_cached->query.get();
+        m_prepared = true;
+    } else {
+        m_own = std::make_unique<QSqlQuery>(db.connection());
+        m_own->setForwardOnly(true);
+        m_prepared = m_own->prepare(sql);
+        m_query = m_own.get();
+    }
+}
+
+Query::~Query()
+{
+    if (m_cached) {
+        m_query->finish();
+        m_cached->busy = false;
+    }
+}
 
 Query &Query::bind(const QVariant &value)
 {
     // Qt binds a null QString as SQL NULL; our text columns are NOT NULL and an
     // absent value is spelled as a null QVariant, so a null string means "".
     if (!value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull())
-        m_query->addBindValue(QString(QLatin1String("")));
+        m_query->bindValue(m_bindIndex++, QString(QLatin1String("")));
     else
-        m_query->addBindValue(value);
+        m_query->bindValue(m_bindIndex++, value);
     return *this;
 }
 
 Status Query::exec()
 {
+    m_bindIndex = 0;
     if (!m_prepared || !m_query->exec())
         return Status::error(ErrorCode::Io,
                              QCoreApplication::translate("cellcrf::store::Database", "A database operation failed."),

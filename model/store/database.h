@@ -15,6 +15,9 @@
 
 #include <functional>
 #include <memory>
+#include <unordered_map>
+
+class QSqlQuery;
 
 namespace cellcrf::store {
 
@@ -52,11 +55,26 @@ public:
     Status transaction(const std::function<Status()> &body);
     bool inTransaction() const { return m_inTransaction; }
 
+    // While a new file is being filled in one go (demo data), commits need not
+    // wait for the disk: a crash loses the whole unfinished file anyway, and it
+    // is removed. Turned off again before the file is handed to anyone.
+    Status setBulkLoad(bool on);
+
     // Key/value settings of the file (study oid, device id, demo flag).
     QString meta(const QString &key, const QString &fallback = {}) const;
     Status setMeta(const QString &key, const QString &value);
 
 private:
+    friend class Query;
+    // Prepared statements are kept per SQL text: preparing is most of the cost
+    // of a small statement. A statement in use is never handed out twice.
+    struct CachedStatement
+    {
+        std::unique_ptr<QSqlQuery> query;
+        bool busy = false;
+    };
+    CachedStatement *cachedStatement(const QString &sql) const;
+
     explicit Database(QString path, QString connectionName);
     Status configure();
     Status checkIdentity(bool isNewFile);
@@ -65,6 +83,7 @@ private:
     QString m_path;
     QString m_connectionName;
     bool m_inTransaction = false;
+    mutable std::unordered_map<QString, std::unique_ptr<CachedStatement>> m_statements;
 };
 
 // A prepared statement with bound values; a failure carries the SQL error.
@@ -84,9 +103,12 @@ public:
     QVariant lastInsertId() const;
 
 private:
-    std::unique_ptr<class QSqlQuery> m_query;
+    Database::CachedStatement *m_cached = nullptr;
+    std::unique_ptr<QSqlQuery> m_own; // when the cached statement is in use
+    QSqlQuery *m_query = nullptr;
     QString m_sql;
     bool m_prepared = false;
+    int m_bindIndex = 0;
 };
 
 // Escapes % and _ for a LIKE pattern used with ESCAPE '\'.
