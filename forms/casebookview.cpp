@@ -1,0 +1,233 @@
+#include "casebookview.h"
+
+#include "formrenderer.h"
+#include "statuscolors.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace cellcrf::forms {
+
+namespace {
+enum TreeRole
+{
+    EventRole = Qt::UserRole,
+    FormRole,
+};
+enum TreeColumn
+{
+    VisitColumn,
+    DateColumn,
+    StateColumn,
+};
+} // namespace
+
+CasebookView::CasebookView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, Prompt &prompt,
+                           QWidget *parent)
+    : QWidget(parent)
+    , m_data(clinicalData)
+    , m_actor(actor)
+    , m_auth(auth)
+    , m_prompt(prompt)
+{
+    setObjectName(QStringLiteral("casebookView"));
+    m_header = new QLabel(this);
+    m_header->setObjectName(QStringLiteral("casebookHeader"));
+    m_header->setTextFormat(Qt::RichText);
+    m_tree = new QTreeWidget(this);
+    m_tree->setObjectName(QStringLiteral("scheduleTree"));
+    m_tree->setColumnCount(3);
+    m_tree->setRootIsDecorated(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(VisitColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(DateColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(StateColumn, QHeaderView::ResizeToContents);
+    m_form = new FormView(m_data, m_actor, m_auth, m_prompt, this);
+
+    m_splitter = new QSplitter(this);
+    m_splitter->setObjectName(QStringLiteral("casebookSplitter"));
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_form);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({420, 900});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_header);
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_tree, &QTreeWidget::itemActivated, this, &CasebookView::itemActivated);
+    connect(m_form, &FormView::saved, this, [this] {
+        fillSchedule();
+        Q_EMIT subjectDataChanged(m_subject.id);
+    });
+    retranslate();
+}
+
+CasebookView::~CasebookView() = default;
+
+bool CasebookView::setSubject(qint64 subjectId)
+{
+    if (subjectId == m_subject.id)
+        return true;
+    if (!m_form->maybeLeave())
+        return false;
+    m_form->closeForm();
+    auto subject = m_data.subject(m_actor, subjectId);
+    if (!subject) {
+        m_subject = {};
+        m_tree->clear();
+        return true;
+    }
+    m_subject = *subject;
+    refresh();
+    return true;
+}
+
+void CasebookView::refresh()
+{
+    if (m_subject.id == 0)
+        return;
+    if (auto subject = m_data.subject(m_actor, m_subject.id))
+        m_subject = *subject;
+    const auto &study = m_data.study();
+    const auto *site = study.site(m_subject.siteOid);
+    const auto *arm = study.arm(m_subject.armOid);
+    QStringList facts;
+    facts << (site ? site->name.text(m_locale) : m_subject.siteOid) << subjectStatusText(m_subject.status);
+    if (arm)
+        facts << arm->name.text(m_locale);
+    if (const auto infusion = m_data.anchorDate(m_subject.id, QStringLiteral("infusion")))
+        facts << tr("infused %1 (day %2 today)").arg(infusion->toString(Qt::ISODate)).arg(infusion->daysTo(m_today));
+    m_header->setText(QStringLiteral("<span style=\"font-size:large; font-weight:600\">%1</span>"
+                                     "&nbsp;&nbsp;<span style=\"color:#5f6b7a\">%2</span>")
+                          .arg(m_subject.key.toHtmlEscaped(), facts.join(QStringLiteral(" · ")).toHtmlEscaped()));
+    fillSchedule();
+}
+
+void CasebookView::fillSchedule()
+{
+    QString currentEvent, currentForm;
+    if (auto *cur = m_tree->currentItem()) {
+        currentEvent = cur->data(0, EventRole).toString();
+        currentForm = cur->data(0, FormRole).toString();
+    }
+    m_tree->clear();
+    study::FormStatuses statuses;
+    if (const auto forms = m_data.formsOfSubject(m_actor, m_subject.id)) {
+        for (const auto &f : *forms)
+            if (f.key.eventRepeat == 1 && f.key.formRepeat == 1)
+                statuses.insert(study::formStatusKey(f.key.eventOid, f.key.formOid), f.status);
+    }
+    const auto schedule = study::computeSchedule(
+        m_data.study(), [this](const QString &anchor) { return m_data.anchorDate(m_subject.id, anchor); }, statuses,
+        m_today);
+    QTreeWidgetItem *select = nullptr;
+    QTreeWidgetItem *firstDue = nullptr;
+    for (const auto &visit : schedule) {
+        auto *top = new QTreeWidgetItem(m_tree);
+        top->setText(VisitColumn, visit.event->name.text(m_locale));
+        top->setData(0, EventRole, visit.event->oid);
+        if (visit.target) {
+            top->setText(DateColumn, visit.target->toString(Qt::ISODate));
+            top->setToolTip(DateColumn,
+                            tr("Window %1 to %2")
+                                .arg(visit.windowStart->toString(Qt::ISODate), visit.windowEnd->toString(Qt::ISODate)));
+        } else if (visit.event->isScheduled()) {
+            const auto *anchor = m_data.study().anchor(visit.event->anchor);
+            top->setToolTip(DateColumn, tr("Scheduled from %1, not entered yet")
+                                            .arg(anchor ? anchor->name.text(m_locale) : visit.event->anchor));
+        }
+        top->setText(StateColumn, visitStateText(visit.state));
+        top->setBackground(StateColumn, visitStateColor(visit.state));
+        QFont bold = top->font(VisitColumn);
+        bold.setBold(visit.state == study::VisitState::Due || visit.state == study::VisitState::Overdue);
+        top->setFont(VisitColumn, bold);
+        if (!firstDue && (visit.state == study::VisitState::Due || visit.state == study::VisitState::Overdue))
+            firstDue = top;
+        for (const auto &f : visit.forms) {
+            const auto *form = m_data.study().form(f.formOid);
+            auto *child = new QTreeWidgetItem(top);
+            child->setText(VisitColumn, form ? form->name.text(m_locale) : f.formOid);
+            child->setData(0, EventRole, visit.event->oid);
+            child->setData(0, FormRole, f.formOid);
+            child->setText(StateColumn, formStatusText(f.status));
+            child->setBackground(StateColumn, formStatusColor(f.status));
+            if (visit.event->oid == currentEvent && f.formOid == currentForm)
+                select = child;
+        }
+        top->setExpanded(visit.state == study::VisitState::Due || visit.state == study::VisitState::Overdue ||
+                         (visit.isStarted() && visit.state != study::VisitState::Done) ||
+                         visit.event->oid == currentEvent);
+    }
+    if (!select)
+        select = firstDue;
+    if (select) {
+        m_tree->setCurrentItem(select);
+        m_tree->scrollToItem(select);
+    }
+}
+
+bool CasebookView::openForm(const QString &eventOid, const QString &formOid)
+{
+    if (m_form->hasForm() && m_form->formKey().eventOid == eventOid && m_form->formKey().formOid == formOid)
+        return true;
+    if (!m_form->maybeLeave())
+        return false;
+    const bool opened = m_form->openForm({m_subject.id, eventOid, 1, formOid, 1});
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        auto *top = m_tree->topLevelItem(i);
+        for (int j = 0; j < top->childCount(); ++j) {
+            auto *child = top->child(j);
+            if (child->data(0, EventRole).toString() == eventOid && child->data(0, FormRole).toString() == formOid) {
+                const QSignalBlocker block(m_tree);
+                m_tree->setCurrentItem(child);
+            }
+        }
+    }
+    return opened;
+}
+
+void CasebookView::itemActivated(QTreeWidgetItem *item)
+{
+    const QString formOid = item->data(0, FormRole).toString();
+    if (formOid.isEmpty()) {
+        item->setExpanded(!item->isExpanded());
+        return;
+    }
+    openForm(item->data(0, EventRole).toString(), formOid);
+}
+
+void CasebookView::setToday(const QDate &today)
+{
+    m_today = today;
+    refresh();
+}
+
+void CasebookView::setLocale(const QString &locale)
+{
+    m_locale = locale;
+    m_form->setLocale(locale);
+    refresh();
+}
+
+void CasebookView::retranslate()
+{
+    m_tree->setHeaderLabels({tr("Visit and forms"), tr("Target date"), tr("State")});
+    m_tree->setAccessibleName(tr("Visit schedule"));
+    refresh();
+}
+
+void CasebookView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace cellcrf::forms

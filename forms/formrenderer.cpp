@@ -1,0 +1,755 @@
+#include "formrenderer.h"
+
+#include "authenticator.h"
+#include "prompt.h"
+#include "statuscolors.h"
+
+#include <QAction>
+#include <QButtonGroup>
+#include <QCalendarWidget>
+#include <QCheckBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QWidgetAction>
+
+namespace cellcrf::forms {
+
+namespace {
+
+const char itemProperty[] = "cellcrfItem";
+
+QString messageColor(rules::Severity severity)
+{
+    switch (severity) {
+    case rules::Severity::Error:
+        return QStringLiteral("#a12622");
+    case rules::Severity::Warning:
+        return QStringLiteral("#8a5a00");
+    case rules::Severity::Info:
+        break;
+    }
+    return QStringLiteral("#3d5a80");
+}
+
+// A choice group (radio buttons or check boxes) laid out in rows of `perRow`.
+QGridLayout *choiceLayout(QWidget *parent)
+{
+    auto *grid = new QGridLayout(parent);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setHorizontalSpacing(18);
+    grid->setVerticalSpacing(4);
+    return grid;
+}
+
+} // namespace
+
+FormView::FormView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, Prompt &prompt,
+                   QWidget *parent)
+    : QWidget(parent)
+    , m_data(clinicalData)
+    , m_actor(actor)
+    , m_auth(auth)
+    , m_prompt(prompt)
+{
+    setObjectName(QStringLiteral("formView"));
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("formTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("formStatus"));
+    m_status->setMargin(4);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("formSummary"));
+    m_summary->setWordWrap(true);
+    m_save = new QPushButton(this);
+    m_save->setObjectName(QStringLiteral("saveFormButton"));
+    m_save->setShortcut(QKeySequence::Save);
+    m_save->setDefault(false);
+    m_save->setAutoDefault(false);
+    connect(m_save, &QPushButton::clicked, this, &FormView::save);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_status);
+    header->addWidget(m_save);
+
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("formScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("formEmpty"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setStyleSheet(QStringLiteral("color: #5f6b7a;"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_scroll, 1);
+    layout->addWidget(m_empty, 1);
+    retranslate();
+    closeForm();
+}
+
+FormView::~FormView() = default;
+
+QString FormView::itemLabel(const study::Item &item) const
+{
+    return item.label.text(m_locale);
+}
+
+void FormView::setModified(bool modified)
+{
+    if (m_modified == modified)
+        return;
+    m_modified = modified;
+    updateHeader();
+    Q_EMIT modifiedChanged(modified);
+}
+
+void FormView::closeForm()
+{
+    clearRows();
+    m_form = nullptr;
+    m_key = {};
+    m_loaded = {};
+    m_values.clear();
+    m_validation = {};
+    m_modified = false;
+    m_scroll->hide();
+    m_empty->show();
+    m_title->clear();
+    m_summary->hide();
+    m_status->hide();
+    m_save->hide();
+}
+
+bool FormView::openForm(const store::FormKey &key)
+{
+    const auto *form = m_data.study().form(key.formOid);
+    if (!form)
+        return false;
+    auto loaded = m_data.loadForm(m_actor, key);
+    if (!loaded) {
+        m_prompt.showError(this, tr("Cannot open the form"), loaded.message());
+        return false;
+    }
+    closeForm();
+    m_form = form;
+    m_key = key;
+    m_loaded = *loaded;
+    m_values = m_loaded.values;
+    m_showRequired = m_loaded.instanceId != 0;
+    build();
+    revalidate();
+    m_scroll->show();
+    m_empty->hide();
+    m_summary->show();
+    m_status->show();
+    m_save->show();
+    updateHeader();
+    if (!m_rows.isEmpty())
+        for (const auto &row : std::as_const(m_rows))
+            if (!row.focusables.isEmpty() && row.container->isVisibleTo(m_page)) {
+                row.focusables.first()->setFocus(Qt::OtherFocusReason);
+                break;
+            }
+    return true;
+}
+
+void FormView::clearRows()
+{
+    m_rows.clear();
+    m_rowOf.clear();
+    if (m_page) {
+        delete m_scroll->takeWidget();
+        m_page = nullptr;
+    }
+}
+
+QWidget *FormView::editor(const QString &itemOid) const
+{
+    const auto it = m_rowOf.constFind(itemOid);
+    return it == m_rowOf.cend() ? nullptr : m_rows.at(*it).input;
+}
+
+void FormView::build()
+{
+    m_page = new QWidget;
+    m_page->setObjectName(QStringLiteral("formPage"));
+    auto *pageLayout = new QVBoxLayout(m_page);
+    pageLayout->setContentsMargins(4, 4, 12, 4);
+    pageLayout->setSpacing(12);
+
+    QList<QWidget *> tabOrder;
+    const int sectionCount = qMax(1, int(m_form->sections.size()));
+    for (int section = 0; section < sectionCount; ++section) {
+        auto *box = new QGroupBox(m_page);
+        box->setObjectName(QStringLiteral("section_%1").arg(section));
+        if (section < m_form->sections.size())
+            box->setTitle(m_form->sections.at(section).title.text(m_locale));
+        auto *boxLayout = new QVBoxLayout(box);
+        boxLayout->setSpacing(6);
+        bool any = false;
+        for (const auto &item : m_form->items) {
+            if (item.section != section && !(section == 0 && item.section >= sectionCount))
+                continue;
+            any = true;
+            Row row;
+            row.item = &item;
+            row.container = new QWidget(box);
+            row.container->setObjectName(QStringLiteral("row_%1").arg(item.oid));
+            auto *grid = new QGridLayout(row.container);
+            grid->setContentsMargins(0, 2, 0, 2);
+            grid->setHorizontalSpacing(12);
+            grid->setVerticalSpacing(2);
+            grid->setColumnMinimumWidth(0, 300);
+            grid->setColumnStretch(1, 1);
+            row.label = new QLabel(row.container);
+            row.label->setWordWrap(true);
+            row.label->setTextFormat(Qt::RichText);
+            row.label->setMaximumWidth(300);
+            row.label->setMinimumWidth(300);
+            createEditor(row, row.container);
+            row.label->setBuddy(row.focusables.isEmpty() ? row.input : row.focusables.first());
+            row.message = new QLabel(row.container);
+            row.message->setObjectName(QStringLiteral("message_%1").arg(item.oid));
+            row.message->setWordWrap(true);
+            row.message->hide();
+            row.confirm = new QCheckBox(row.container);
+            row.confirm->setObjectName(QStringLiteral("confirm_%1").arg(item.oid));
+            row.confirm->hide();
+            const QString oid = item.oid;
+            connect(row.confirm, &QCheckBox::toggled, this, [this, oid](bool checked) {
+                if (m_applying)
+                    return;
+                m_values[oid].softConfirmed = checked;
+                setModified(true);
+                revalidate();
+            });
+            grid->addWidget(row.label, 0, 0, 3, 1, Qt::AlignTop);
+            grid->addWidget(row.editor, 0, 1);
+            grid->addWidget(row.message, 1, 1);
+            grid->addWidget(row.confirm, 2, 1);
+            boxLayout->addWidget(row.container);
+            for (auto *w : std::as_const(row.focusables))
+                tabOrder.append(w);
+            tabOrder.append(row.confirm);
+            m_rowOf.insert(item.oid, int(m_rows.size()));
+            m_rows.append(row);
+        }
+        if (any)
+            pageLayout->addWidget(box);
+        else
+            delete box;
+    }
+    pageLayout->addStretch();
+    for (qsizetype i = 1; i < tabOrder.size(); ++i)
+        QWidget::setTabOrder(tabOrder.at(i - 1), tabOrder.at(i));
+    m_scroll->setWidget(m_page);
+
+    m_applying = true;
+    for (auto &row : m_rows)
+        row.setValue(m_values.value(row.item->oid).value);
+    m_applying = false;
+    retranslate();
+}
+
+void FormView::createEditor(Row &row, QWidget *parent)
+{
+    const study::Item &item = *row.item;
+    const QString oid = item.oid;
+    const QString name = QStringLiteral("item_%1").arg(oid);
+    const auto mayEdit = m_auth.mayDo(m_actor, Action::EnterData);
+    const bool locked = m_loaded.status == QLatin1String("locked") || !mayEdit.isOk();
+
+    auto lineEditor = [&](const QString &placeholder) {
+        auto *holder = new QWidget(parent);
+        auto *h = new QHBoxLayout(holder);
+        h->setContentsMargins(0, 0, 0, 0);
+        auto *edit = new QLineEdit(holder);
+        edit->setObjectName(name);
+        edit->setProperty(itemProperty, oid);
+        edit->setPlaceholderText(placeholder);
+        edit->setReadOnly(locked);
+        if (item.maxLength > 0)
+            edit->setMaxLength(item.maxLength);
+        edit->installEventFilter(this);
+        h->addWidget(edit);
+        if (!item.unit.isEmpty()) {
+            auto *unit = new QLabel(item.unit, holder);
+            unit->setObjectName(QStringLiteral("unit_%1").arg(oid));
+            unit->setStyleSheet(QStringLiteral("color: #5f6b7a;"));
+            h->addWidget(unit);
+        }
+        h->addStretch();
+        connect(edit, &QLineEdit::textEdited, this, [this, oid](const QString &text) { edited(oid, text); });
+        holder->setObjectName(QStringLiteral("holder_%1").arg(oid));
+        row.editor = holder;
+        row.input = edit;
+        row.focusables = {edit};
+        row.setValue = [edit](const QString &v) { edit->setText(v); };
+        return std::pair{holder, edit};
+    };
+
+    switch (item.type) {
+    case study::ItemType::Text: {
+        auto [holder, edit] = lineEditor({});
+        edit->setMinimumWidth(item.maxLength > 0 && item.maxLength <= 10 ? 120 : 320);
+        Q_UNUSED(holder)
+        break;
+    }
+    case study::ItemType::Integer:
+    case study::ItemType::Decimal: {
+        auto [holder, edit] = lineEditor({});
+        edit->setMaximumWidth(140);
+        edit->setAlignment(Qt::AlignRight);
+        edit->setInputMethodHints(item.type == study::ItemType::Integer ? Qt::ImhDigitsOnly
+                                                                        : Qt::ImhFormattedNumbersOnly);
+        Q_UNUSED(holder)
+        break;
+    }
+    case study::ItemType::Time:
+    case study::ItemType::DateTime: {
+        auto [holder, edit] = lineEditor(item.type == study::ItemType::Time ? tr("HH:MM") : tr("YYYY-MM-DDTHH:MM"));
+        edit->setMaximumWidth(item.type == study::ItemType::Time ? 90 : 180);
+        Q_UNUSED(holder)
+        break;
+    }
+    case study::ItemType::Date: {
+        auto [holder, edit] = lineEditor(item.allowPartialDate ? tr("YYYY-MM-DD, YYYY-MM or YYYY") : tr("YYYY-MM-DD"));
+        edit->setMaximumWidth(item.allowPartialDate ? 220 : 130);
+        auto *button = new QToolButton(holder);
+        button->setObjectName(QStringLiteral("calendar_%1").arg(oid));
+        button->setText(QStringLiteral("…"));
+        button->setToolTip(tr("Pick a date (F4)"));
+        button->setAccessibleName(tr("Calendar"));
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setEnabled(!locked);
+        auto *menu = new QMenu(button);
+        auto *calendar = new QCalendarWidget(menu);
+        calendar->setObjectName(QStringLiteral("calendarWidget_%1").arg(oid));
+        calendar->setGridVisible(false);
+        auto *action = new QWidgetAction(menu);
+        action->setDefaultWidget(calendar);
+        menu->addAction(action);
+        connect(menu, &QMenu::aboutToShow, calendar, [edit, calendar] {
+            const QDate d = QDate::fromString(edit->text(), Qt::ISODate);
+            calendar->setSelectedDate(d.isValid() ? d : QDate::currentDate());
+        });
+        connect(calendar, &QCalendarWidget::activated, this, [this, edit, menu, oid](const QDate &date) {
+            edit->setText(date.toString(Qt::ISODate));
+            menu->close();
+            edited(oid, edit->text());
+            edit->setFocus();
+        });
+        connect(calendar, &QCalendarWidget::clicked, calendar, &QCalendarWidget::activated);
+        button->setMenu(menu);
+        button->setPopupMode(QToolButton::InstantPopup);
+        static_cast<QHBoxLayout *>(holder->layout())->insertWidget(1, button);
+        edit->setProperty("calendarButton", QVariant::fromValue<QObject *>(button));
+        break;
+    }
+    case study::ItemType::SingleChoice:
+    case study::ItemType::YesNo: {
+        auto *holder = new QWidget(parent);
+        holder->setObjectName(name);
+        auto *grid = choiceLayout(holder);
+        auto *group = new QButtonGroup(holder);
+        group->setExclusive(true);
+        QList<QPair<QString, QString>> options;
+        if (item.type == study::ItemType::YesNo) {
+            options = {{QStringLiteral("1"), tr("Yes")}, {QStringLiteral("0"), tr("No")}};
+        } else if (const auto *list = m_data.study().codeList(item.codeListOid)) {
+            for (const auto &c : list->items)
+                options.append({c.code, c.label.text(m_locale)});
+        }
+        const int perRow = options.size() <= 4 ? 4 : 3;
+        for (int i = 0; i < options.size(); ++i) {
+            auto *radio = new QRadioButton(options.at(i).second, holder);
+            radio->setObjectName(QStringLiteral("%1_%2").arg(name, options.at(i).first));
+            radio->setProperty(itemProperty, oid);
+            radio->setProperty("code", options.at(i).first);
+            radio->setEnabled(!locked);
+            radio->installEventFilter(this);
+            group->addButton(radio, i);
+            grid->addWidget(radio, i / perRow, i % perRow);
+            row.focusables.append(radio);
+        }
+        grid->setColumnStretch(perRow, 1);
+        connect(group, &QButtonGroup::idToggled, this, [this, oid, options](int id, bool checked) {
+            if (checked && id >= 0 && id < options.size())
+                edited(oid, options.at(id).first);
+        });
+        row.editor = holder;
+        row.setValue = [group, options](const QString &v) {
+            group->setExclusive(false);
+            for (int i = 0; i < options.size(); ++i)
+                group->button(i)->setChecked(options.at(i).first == v);
+            group->setExclusive(true);
+        };
+        break;
+    }
+    case study::ItemType::MultipleChoice: {
+        auto *holder = new QWidget(parent);
+        holder->setObjectName(name);
+        auto *grid = choiceLayout(holder);
+        QList<QPair<QString, QCheckBox *>> boxes;
+        if (const auto *list = m_data.study().codeList(item.codeListOid)) {
+            int i = 0;
+            for (const auto &c : list->items) {
+                auto *box = new QCheckBox(c.label.text(m_locale), holder);
+                box->setObjectName(QStringLiteral("%1_%2").arg(name, c.code));
+                box->setProperty(itemProperty, oid);
+                box->setEnabled(!locked);
+                box->installEventFilter(this);
+                grid->addWidget(box, i / 3, i % 3);
+                row.focusables.append(box);
+                boxes.append({c.code, box});
+                ++i;
+            }
+        }
+        grid->setColumnStretch(3, 1);
+        for (const auto &[code, box] : std::as_const(boxes)) {
+            connect(box, &QCheckBox::toggled, this, [this, oid, boxes] {
+                QStringList codes;
+                for (const auto &[c, b] : boxes)
+                    if (b->isChecked())
+                        codes.append(c);
+                edited(oid, codes.join(QLatin1Char('|')));
+            });
+        }
+        row.editor = holder;
+        row.setValue = [boxes](const QString &v) {
+            const auto codes = v.split(QLatin1Char('|'), Qt::SkipEmptyParts);
+            for (const auto &[code, box] : boxes)
+                box->setChecked(codes.contains(code));
+        };
+        break;
+    }
+    case study::ItemType::Calculated:
+    case study::ItemType::Derived: {
+        auto [holder, edit] = lineEditor({});
+        edit->setReadOnly(true);
+        edit->setFocusPolicy(Qt::NoFocus);
+        edit->setMaximumWidth(200);
+        edit->setStyleSheet(QStringLiteral("QLineEdit { background: #eef1f4; color: #1f2d3d; }"));
+        row.focusables.clear();
+        Q_UNUSED(holder)
+        break;
+    }
+    }
+
+    if (!row.input)
+        row.input = row.editor;
+    row.input->setAccessibleName(itemLabel(item));
+    for (auto *w : std::as_const(row.focusables))
+        if (w->accessibleName().isEmpty())
+            w->setAccessibleName(
+                itemLabel(item) + QStringLiteral(": ") +
+                (qobject_cast<QAbstractButton *>(w) ? qobject_cast<QAbstractButton *>(w)->text() : QString()));
+}
+
+void FormView::edited(const QString &itemOid, const QString &value)
+{
+    if (m_applying)
+        return;
+    auto &entry = m_values[itemOid];
+    if (entry.value == value)
+        return;
+    entry.value = value;
+    entry.softConfirmed = false;
+    setModified(true);
+    revalidate();
+}
+
+void FormView::revalidate()
+{
+    if (!m_form)
+        return;
+    auto result = m_data.validate(m_actor, m_key, m_values, m_locale);
+    if (!result)
+        return;
+    m_validation = *result;
+    applyValidation();
+}
+
+void FormView::applyValidation()
+{
+    m_applying = true;
+    int blocking = 0;
+    int warnings = 0;
+    for (auto &row : m_rows) {
+        const auto &item = *row.item;
+        const bool hidden = m_validation.hiddenItems.contains(item.oid);
+        row.container->setVisible(!hidden);
+        if (item.isComputed()) {
+            const QString value = m_validation.values.value(item.oid).value;
+            row.setValue(value);
+            QStringList reasons;
+            const auto output = m_validation.derivations.value(item.oid);
+            for (const auto &r : output.value(QStringLiteral("reasons")).toArray())
+                reasons.append(r.toString());
+            QString tip = tr("Computed by CellCRF; not editable.");
+            if (!reasons.isEmpty())
+                tip += QStringLiteral("\n\n") + reasons.join(QLatin1Char('\n'));
+            row.input->setToolTip(tip);
+        }
+        QStringList lines;
+        QString color;
+        bool confirmable = false;
+        bool confirmed = false;
+        for (const auto &m : m_validation.messagesFor(item.oid)) {
+            if (m.kind == rules::MessageKind::RequiredMissing && !m_showRequired)
+                continue;
+            if (m.kind == rules::MessageKind::HiddenValueCleared)
+                continue;
+            lines.append(m.text.toHtmlEscaped());
+            if (color.isEmpty() || m.severity == rules::Severity::Error)
+                color = messageColor(m.severity);
+            if (m.confirmable) {
+                confirmable = true;
+                confirmed = confirmed || m.confirmed;
+            }
+            if (m.blocksCompletion && !(m.confirmable && m.confirmed))
+                ++blocking;
+            else if (m.severity == rules::Severity::Warning)
+                ++warnings;
+        }
+        row.message->setVisible(!lines.isEmpty() && !hidden);
+        row.message->setText(
+            QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color, lines.join(QStringLiteral("<br>"))));
+        row.confirm->setVisible(confirmable && !hidden);
+        row.confirm->setChecked(confirmed);
+    }
+    m_applying = false;
+
+    if (!m_validation.canSave())
+        m_summary->setText(tr("Some values cannot be saved yet: see the messages in red."));
+    else if (!m_validation.canComplete())
+        m_summary->setText(m_showRequired ? tr("Saving keeps this form incomplete until every message is resolved.")
+                                          : tr("Enter the values; required items are marked *. Ctrl+S saves."));
+    else
+        m_summary->setText(tr("Everything required is entered: saving completes the form."));
+    Q_UNUSED(blocking)
+    Q_UNUSED(warnings)
+}
+
+void FormView::updateHeader()
+{
+    if (!m_form)
+        return;
+    const auto *event = m_data.study().event(m_key.eventOid);
+    const QString title = event ? tr("%1 — %2").arg(event->name.text(m_locale), m_form->name.text(m_locale))
+                                : m_form->name.text(m_locale);
+    m_title->setText(m_modified ? tr("%1 (unsaved)").arg(title) : title);
+    m_status->setText(formStatusText(m_loaded.status));
+    m_status->setStyleSheet(QStringLiteral("background:%1; border-radius:3px; padding:2px 8px;")
+                                .arg(formStatusColor(m_loaded.status).name()));
+    const auto mayEdit = m_auth.mayDo(m_actor, Action::EnterData);
+    const bool locked = m_loaded.status == QLatin1String("locked");
+    m_save->setEnabled(mayEdit.isOk() && !locked && m_modified);
+    m_save->setToolTip(!mayEdit.isOk() ? mayEdit.message()
+                       : locked        ? tr("The form is locked.")
+                                       : tr("Save the form (Ctrl+S)"));
+}
+
+bool FormView::save()
+{
+    if (!m_form || !m_modified)
+        return true;
+    m_showRequired = true;
+    revalidate();
+    if (!m_validation.canSave()) {
+        m_prompt.showError(this, tr("Not saved"),
+                           tr("Some values cannot be saved. Correct the items marked in red and save again."));
+        return false;
+    }
+    store::SaveRequest request;
+    request.key = m_key;
+    request.expectedVersion = m_loaded.version;
+    request.values = m_values;
+    request.complete = m_validation.canComplete();
+    auto outcome = m_data.saveForm(m_actor, request);
+    if (!outcome.status && outcome.status.code() == ErrorCode::ReasonRequired &&
+        !outcome.itemsNeedingReason.isEmpty()) {
+        QStringList labels;
+        for (const auto &oid : std::as_const(outcome.itemsNeedingReason)) {
+            const auto *item = m_form->item(oid);
+            const QString before = m_loaded.values.value(oid).value;
+            const QString after = m_values.value(oid).value;
+            //: reason-for-change list: item label, old value, new value
+            labels.append(tr("%1: %2 → %3")
+                              .arg(item ? itemLabel(*item) : oid, before.isEmpty() ? tr("(blank)") : before,
+                                   after.isEmpty() ? tr("(blank)") : after));
+        }
+        const auto reason = m_prompt.askReason(this, labels);
+        if (!reason)
+            return false;
+        request.reason = *reason;
+        outcome = m_data.saveForm(m_actor, request);
+    }
+    if (!outcome.status) {
+        m_prompt.showError(this, tr("Not saved"), outcome.status.message());
+        return false;
+    }
+    auto reloaded = m_data.loadForm(m_actor, m_key);
+    if (reloaded) {
+        m_loaded = *reloaded;
+        m_values = m_loaded.values;
+        m_applying = true;
+        for (auto &row : m_rows)
+            row.setValue(m_values.value(row.item->oid).value);
+        m_applying = false;
+    }
+    m_modified = false;
+    revalidate();
+    updateHeader();
+    Q_EMIT modifiedChanged(false);
+    Q_EMIT saved(m_key);
+    return true;
+}
+
+bool FormView::maybeLeave()
+{
+    if (!m_form || !m_modified)
+        return true;
+    const QString what = m_form->name.text(m_locale);
+    switch (m_prompt.askUnsaved(this, what)) {
+    case UnsavedAnswer::Save:
+        return save();
+    case UnsavedAnswer::Discard:
+        m_modified = false;
+        Q_EMIT modifiedChanged(false);
+        return true;
+    case UnsavedAnswer::Cancel:
+        break;
+    }
+    return false;
+}
+
+void FormView::setLocale(const QString &locale)
+{
+    if (m_locale == locale)
+        return;
+    m_locale = locale;
+    if (!m_form)
+        return;
+    // Rebuild the page in the new language, keeping what was typed.
+    const FormValues values = m_values;
+    const bool modified = m_modified;
+    clearRows();
+    build();
+    m_values = values;
+    m_applying = true;
+    for (auto &row : m_rows)
+        row.setValue(m_values.value(row.item->oid).value);
+    m_applying = false;
+    m_modified = modified;
+    revalidate();
+    updateHeader();
+}
+
+void FormView::retranslate()
+{
+    m_save->setText(tr("Save"));
+    m_save->setAccessibleName(tr("Save form"));
+    m_empty->setText(tr("Choose a form from the visit schedule on the left.\n"
+                        "Tab and Enter move between items; Ctrl+S saves."));
+    for (auto &row : m_rows) {
+        const auto &item = *row.item;
+        QString text = itemLabel(item).toHtmlEscaped();
+        if (item.required && !item.isComputed())
+            text += QStringLiteral(" <span style=\"color:#a12622\" title=\"%1\">*</span>").arg(tr("required"));
+        if (!item.help.isEmpty())
+            text += QStringLiteral("<br><span style=\"color:#5f6b7a; font-size:small\">%1</span>")
+                        .arg(item.help.text(m_locale).toHtmlEscaped());
+        row.label->setText(text);
+        row.confirm->setText(tr("I confirm this value"));
+        row.confirm->setAccessibleName(tr("Confirm %1").arg(itemLabel(item)));
+    }
+    updateHeader();
+    if (m_form)
+        applyValidation();
+}
+
+void FormView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+bool FormView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    auto *key = static_cast<QKeyEvent *>(event);
+    auto *widget = qobject_cast<QWidget *>(watched);
+    if (!widget)
+        return false;
+    // Enter moves on like Tab: a whole form is entered without the mouse.
+    if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() == Qt::NoModifier) {
+        focusNextChild();
+        return true;
+    }
+    if (key->key() == Qt::Key_F4) {
+        if (auto *button = qobject_cast<QToolButton *>(widget->property("calendarButton").value<QObject *>())) {
+            button->showMenu();
+            return true;
+        }
+    }
+    // In a choice group: a digit picks the n-th option, Y/N answer a yes/no, Delete clears.
+    if (auto *radio = qobject_cast<QRadioButton *>(widget)) {
+        auto *group = radio->group();
+        if (!group)
+            return false;
+        const auto buttons = group->buttons();
+        int pick = -1;
+        if (key->key() >= Qt::Key_1 && key->key() <= Qt::Key_9)
+            pick = key->key() - Qt::Key_1;
+        if (key->text().compare(QStringLiteral("y"), Qt::CaseInsensitive) == 0 ||
+            key->text().compare(QStringLiteral("n"), Qt::CaseInsensitive) == 0) {
+            const QString wanted = key->text().compare(QStringLiteral("y"), Qt::CaseInsensitive) == 0
+                                       ? QStringLiteral("1")
+                                       : QStringLiteral("0");
+            for (int i = 0; i < buttons.size(); ++i)
+                if (buttons.at(i)->property("code").toString() == wanted &&
+                    m_rows.at(m_rowOf.value(radio->property(itemProperty).toString())).item->type ==
+                        study::ItemType::YesNo)
+                    pick = i;
+        }
+        if (pick >= 0 && pick < buttons.size()) {
+            buttons.at(pick)->setChecked(true);
+            buttons.at(pick)->setFocus(Qt::TabFocusReason);
+            return true;
+        }
+        if (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace) {
+            group->setExclusive(false);
+            for (auto *b : buttons)
+                b->setChecked(false);
+            group->setExclusive(true);
+            edited(radio->property(itemProperty).toString(), QString());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace cellcrf::forms

@@ -1,0 +1,114 @@
+#pragma once
+
+// FormView renders one form instance from its study definition and edits it:
+// sections, labels in the chosen language, an editor per item type, required
+// markers, show-if applied as the person types, computed values read-only with
+// their reasons on hover, and the messages of ClinicalData::validate() right at
+// each item. It holds no rules: every decision comes back from the model.
+//
+// Leaving a form with unsaved edits always goes through maybeLeave(), which asks
+// the Prompt; saving asks it for a reason when saved values change.
+
+#include "core/actor.h"
+#include "store/clinicaldata.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <functional>
+
+class QCheckBox;
+class QLabel;
+class QPushButton;
+class QScrollArea;
+class QVBoxLayout;
+
+namespace cellcrf::forms {
+
+class Authenticator;
+class Prompt;
+
+class FormView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    FormView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, Prompt &prompt,
+             QWidget *parent = nullptr);
+    ~FormView() override;
+
+    // Loads a form; the current one must have been left first (maybeLeave()).
+    bool openForm(const store::FormKey &key);
+    void closeForm();
+    bool hasForm() const { return m_form != nullptr; }
+    const store::FormKey &formKey() const { return m_key; }
+    bool isModified() const { return m_modified; }
+    QString formStatus() const { return m_loaded.status; }
+    const rules::ValidationResult &validation() const { return m_validation; }
+    // The editor of an item (tests drive it by objectName "item_<oid>").
+    QWidget *editor(const QString &itemOid) const;
+    // The unsaved-changes guard: true when the caller may go on (saved, discarded,
+    // or nothing to save); false when the person chose to stay.
+    bool maybeLeave();
+    bool save();
+    void setLocale(const QString &locale);
+
+Q_SIGNALS:
+    void saved(const store::FormKey &key);
+    void modifiedChanged(bool modified);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    struct Row
+    {
+        const study::Item *item = nullptr;
+        QWidget *container = nullptr;
+        QLabel *label = nullptr;
+        QWidget *editor = nullptr; // what the row shows: the input with its unit and calendar
+        QWidget *input = nullptr;  // the widget named "item_<oid>"
+        QLabel *message = nullptr;
+        QCheckBox *confirm = nullptr;
+        std::function<void(const QString &)> setValue;
+        QList<QWidget *> focusables;
+    };
+
+    void build();
+    void clearRows();
+    void createEditor(Row &row, QWidget *parent);
+    void edited(const QString &itemOid, const QString &value);
+    void revalidate();
+    void applyValidation();
+    void updateHeader();
+    void retranslate();
+    void setModified(bool modified);
+    QString itemLabel(const study::Item &item) const;
+
+    store::ClinicalData &m_data;
+    Actor m_actor;
+    Authenticator &m_auth;
+    Prompt &m_prompt;
+    QString m_locale = QStringLiteral("en");
+    const study::Form *m_form = nullptr;
+    store::FormKey m_key;
+    store::FormData m_loaded;
+    FormValues m_values;
+    rules::ValidationResult m_validation;
+    bool m_modified = false;
+    bool m_showRequired = false;
+    bool m_applying = false;
+    QList<Row> m_rows;
+    QHash<QString, int> m_rowOf;
+
+    QLabel *m_title = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_summary = nullptr;
+    QPushButton *m_save = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    QWidget *m_page = nullptr;
+    QLabel *m_empty = nullptr;
+};
+
+} // namespace cellcrf::forms

@@ -1,0 +1,51 @@
+#pragma once
+
+// Signing in. The demo accounts of a demonstration database are listed (and
+// only there) so that anyone trying the program can pick a role.
+
+#include "core/actor.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTreeWidget;
+
+namespace cellcrf::forms {
+
+class Authenticator;
+
+class LoginDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    LoginDialog(Authenticator &auth, const QString &studyName, const QString &fileName, bool demo,
+                QWidget *parent = nullptr);
+
+    const Actor &actor() const { return m_actor; }
+    void accept() override;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    Authenticator &m_auth;
+    bool m_demo = false;
+    Actor m_actor;
+    QLabel *m_study = nullptr;
+    QLabel *m_userLabel = nullptr;
+    QLabel *m_passwordLabel = nullptr;
+    QLineEdit *m_user = nullptr;
+    QLineEdit *m_password = nullptr;
+    QLabel *m_error = nullptr;
+    QLabel *m_demoLabel = nullptr;
+    QTreeWidget *m_demoAccounts = nullptr;
+    QPushButton *m_signIn = nullptr;
+    QPushButton *m_cancel = nullptr;
+};
+
+} // namespace cellcrf::forms
