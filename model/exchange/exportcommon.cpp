@@ -1,0 +1,337 @@
+#include "exchange/exportcommon.h"
+
+#include "audit/audittrail.h"
+#include "auth/permissions.h"
+#include "store/database.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace cellcrf::exchange {
+
+QJsonObject ExportOptions::toJson() const
+{
+    QJsonObject o;
+    o[QStringLiteral("sites")] = QJsonArray::fromStringList(sites);
+    o[QStringLiteral("forms")] = QJsonArray::fromStringList(forms);
+    o[QStringLiteral("events")] = QJsonArray::fromStringList(events);
+    o[QStringLiteral("from")] = from.isValid() ? from.toString(Qt::ISODate) : QString();
+    o[QStringLiteral("to")] = to.isValid() ? to.toString(Qt::ISODate) : QString();
+    o[QStringLiteral("labels")] = labels;
+    o[QStringLiteral("bom")] = bom;
+    o[QStringLiteral("deidentify")] = deidentify;
+    o[QStringLiteral("transactional")] = transactional;
+    o[QStringLiteral("data_access_groups")] = dataAccessGroups;
+    return o;
+}
+
+// --- SubjectReader ---------------------------------------------------------
+
+SubjectReader::SubjectReader(const store::Database &db, const study::Study &study, const Actor &actor,
+                             const ExportOptions &options, bool withChangeInfo)
+    : m_db(db)
+    , m_study(study)
+    , m_options(options)
+    , m_withChangeInfo(withChangeInfo)
+{
+    for (int i = 0; i < study.events.size(); ++i)
+        m_eventOrder.insert(study.events.at(i).oid, i);
+    for (int i = 0; i < study.forms.size(); ++i)
+        m_formOrder.insert(study.forms.at(i).oid, i);
+
+    // Only the ids are kept for the whole run: a few bytes per subject.
+    store::Query q(db, QStringLiteral("SELECT id, site_oid FROM subject ORDER BY subject_key"));
+    if (m_status = q.exec(); !m_status)
+        return;
+    while (q.next()) {
+        const QString site = q.text(1);
+        if (!actor.mayAccessSite(site))
+            continue;
+        if (!options.sites.isEmpty() && !options.sites.contains(site))
+            continue;
+        m_ids << q.integer(0);
+    }
+}
+
+std::optional<StoredSubject> SubjectReader::next()
+{
+    if (!m_status || m_pos >= m_ids.size())
+        return std::nullopt;
+    StoredSubject s;
+    s.id = m_ids.at(m_pos++);
+    {
+        store::Query q(m_db, QStringLiteral("SELECT subject_key, site_oid, status FROM subject WHERE id = ?"));
+        q.bind(s.id);
+        if (m_status = q.exec(); !m_status)
+            return std::nullopt;
+        if (!q.next()) {
+            m_status = Status::error(ErrorCode::NotFound, QStringLiteral("A subject disappeared during the export."));
+            return std::nullopt;
+        }
+        s.key = q.text(0);
+        s.siteOid = q.text(1);
+        s.status = q.text(2);
+    }
+
+    const QString sql =
+        m_withChangeInfo
+            ? QStringLiteral("SELECT fi.id, fi.event_oid, fi.event_repeat, fi.form_oid, fi.form_repeat, fi.status, "
+                             "fi.updated_utc, fi.updated_by, iv.item_oid, iv.value, iv.missing_reason, "
+                             "ae.user_name, ae.utc FROM form_instance fi "
+                             "LEFT JOIN item_value iv ON iv.form_instance_id = fi.id "
+                             "LEFT JOIN audit_event ae ON ae.event_id = iv.audit_event_id "
+                             "WHERE fi.subject_id = ? ORDER BY fi.id")
+            : QStringLiteral("SELECT fi.id, fi.event_oid, fi.event_repeat, fi.form_oid, fi.form_repeat, fi.status, "
+                             "fi.updated_utc, fi.updated_by, iv.item_oid, iv.value, iv.missing_reason "
+                             "FROM form_instance fi LEFT JOIN item_value iv ON iv.form_instance_id = fi.id "
+                             "WHERE fi.subject_id = ? ORDER BY fi.id");
+    store::Query q(m_db, sql);
+    q.bind(s.id);
+    if (m_status = q.exec(); !m_status)
+        return std::nullopt;
+    qint64 currentId = -1;
+    QList<StoredForm> all;
+    while (q.next()) {
+        const qint64 fid = q.integer(0);
+        if (fid != currentId) {
+            currentId = fid;
+            StoredForm f;
+            f.eventOid = q.text(1);
+            f.eventRepeat = int(q.integer(2));
+            f.formOid = q.text(3);
+            f.formRepeat = int(q.integer(4));
+            f.status = q.text(5);
+            f.updatedUtc = q.text(6);
+            f.updatedBy = q.text(7);
+            all << f;
+        }
+        if (q.value(8).isNull())
+            continue;
+        StoredValue v;
+        v.value = q.text(9);
+        v.missingReason = q.text(10);
+        if (m_withChangeInfo) {
+            v.changedBy = q.text(11);
+            v.changedUtc = q.text(12);
+        }
+        all.last().values.insert(q.text(8), v);
+    }
+
+    // The consent date is read before any filter so that a form filter cannot
+    // remove the anchor of de-identified dates.
+    if (const study::Anchor *a = m_study.anchor(QStringLiteral("consent"))) {
+        for (const StoredForm &f : std::as_const(all)) {
+            if (f.formOid == a->formOid && f.values.contains(a->itemOid)) {
+                const QDate d = QDate::fromString(f.values.value(a->itemOid).value.left(10), Qt::ISODate);
+                if (d.isValid())
+                    s.consent = d;
+                break;
+            }
+        }
+    }
+
+    for (StoredForm &f : all) {
+        if (!m_eventOrder.contains(f.eventOid) || !m_formOrder.contains(f.formOid))
+            continue; // not in this definition
+        if (f.status == QLatin1String("not_started"))
+            continue;
+        if (!m_options.forms.isEmpty() && !m_options.forms.contains(f.formOid))
+            continue;
+        if (!m_options.events.isEmpty() && !m_options.events.contains(f.eventOid))
+            continue;
+        const QDate changed = QDate::fromString(f.updatedUtc.left(10), Qt::ISODate);
+        if (m_options.from.isValid() && (!changed.isValid() || changed < m_options.from))
+            continue;
+        if (m_options.to.isValid() && (!changed.isValid() || changed > m_options.to))
+            continue;
+        s.forms << std::move(f);
+    }
+    std::sort(s.forms.begin(), s.forms.end(), [this](const StoredForm &a, const StoredForm &b) {
+        const auto ka =
+            std::tuple(m_eventOrder.value(a.eventOid), a.eventRepeat, m_formOrder.value(a.formOid), a.formRepeat);
+        const auto kb =
+            std::tuple(m_eventOrder.value(b.eventOid), b.eventRepeat, m_formOrder.value(b.formOid), b.formRepeat);
+        return ka < kb;
+    });
+    return s;
+}
+
+// --- VariableNames ---------------------------------------------------------
+
+VariableNames::VariableNames(const study::Study &study)
+{
+    QHash<QString, int> uses;
+    for (const study::Form &f : study.forms)
+        for (const study::Item &i : f.items)
+            ++uses[sanitize(i.oid)];
+    uses[QStringLiteral("record_id")] += 2; // reserved for the subject column
+    for (const study::Form &f : study.forms) {
+        for (const study::Item &i : f.items) {
+            const QString plain = sanitize(i.oid);
+            const QString name = uses.value(plain) > 1 ? sanitize(f.oid + QLatin1Char('_') + i.oid) : plain;
+            m_names.insert(f.oid + QLatin1Char('.') + i.oid, name);
+        }
+    }
+}
+
+QString VariableNames::field(const QString &formOid, const QString &itemOid) const
+{
+    return m_names.value(formOid + QLatin1Char('.') + itemOid, sanitize(itemOid));
+}
+
+QString VariableNames::reference(const QString &formOid, const QString &reference) const
+{
+    const qsizetype dot = reference.indexOf(QLatin1Char('.'));
+    if (dot > 0)
+        return field(reference.left(dot), reference.mid(dot + 1));
+    return field(formOid, reference);
+}
+
+QString VariableNames::sanitize(const QString &name)
+{
+    QString out;
+    for (const QChar c : name.toLower()) {
+        const bool ok = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+                        (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_');
+        out += ok ? c : QLatin1Char('_');
+    }
+    if (out.isEmpty() || !(out.front() >= QLatin1Char('a') && out.front() <= QLatin1Char('z')))
+        out.prepend(QLatin1Char('v'));
+    return out;
+}
+
+QString VariableNames::checkboxColumn(const QString &field, const QString &code)
+{
+    QString c;
+    for (const QChar ch : code.toLower()) {
+        const bool ok = (ch >= QLatin1Char('a') && ch <= QLatin1Char('z')) ||
+                        (ch >= QLatin1Char('0') && ch <= QLatin1Char('9')) || ch == QLatin1Char('_');
+        c += ok ? ch : QLatin1Char('_');
+    }
+    return field + QLatin1String("___") + c;
+}
+
+QString VariableNames::uniqueEventName(const QString &eventOid)
+{
+    return sanitize(eventOid) + QLatin1String("_arm_1");
+}
+
+QString VariableNames::formName(const QString &formOid)
+{
+    return sanitize(formOid);
+}
+
+// --- permissions and audit -------------------------------------------------
+
+Status checkExportAllowed(const Actor &actor)
+{
+    return auth::Permissions::check(actor, auth::Operation::Export);
+}
+
+Status auditExport(store::Database &db, const Clock &clock, const Actor &actor, const QString &kind,
+                   const ExportOptions &options, const ExportResult &result)
+{
+    audit::AuditEvent ev;
+    ev.userName = actor.userName;
+    ev.userRole = actor.role;
+    ev.action = QString::fromLatin1(audit::action::Export);
+    QStringList parts;
+    parts << QStringLiteral("kind=") + kind;
+    parts << QStringLiteral("options=") +
+                 QString::fromUtf8(QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact));
+    for (const ExportedFile &f : result.files)
+        parts << f.fileName + QStringLiteral(" sha256=") + f.sha256;
+    ev.newValue = parts.join(QLatin1Char('\n'));
+    audit::AuditTrail trail(db, clock);
+    return db.transaction([&]() -> Status { return trail.append(ev).status(); });
+}
+
+QString dayOffset(const QString &storedDate, const std::optional<QDate> &anchor)
+{
+    if (!anchor || storedDate.size() < 10)
+        return {};
+    const QDate d = QDate::fromString(storedDate.left(10), Qt::ISODate);
+    if (!d.isValid())
+        return {};
+    return QString::number(anchor->daysTo(d));
+}
+
+// --- files -----------------------------------------------------------------
+
+OutputFiles::OutputFiles(QString directory)
+    : m_dir(std::move(directory))
+{}
+
+QSaveFile *OutputFiles::open(const QString &fileName)
+{
+    auto f = std::make_shared<QSaveFile>(QDir(m_dir).filePath(fileName));
+    if (!f->open(QIODevice::WriteOnly)) {
+        m_status =
+            Status::error(ErrorCode::Io, QStringLiteral("Cannot write %1.").arg(f->fileName()), f->errorString());
+        return nullptr;
+    }
+    m_files << f;
+    return f.get();
+}
+
+Status OutputFiles::commitAll()
+{
+    if (!m_status)
+        return m_status;
+    for (const auto &f : std::as_const(m_files)) {
+        if (!f->commit())
+            return Status::error(ErrorCode::Io, QStringLiteral("Cannot write %1.").arg(f->fileName()),
+                                 f->errorString());
+    }
+    m_files.clear();
+    return Status::ok();
+}
+
+QString sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QString fileStamp(const QDateTime &utc)
+{
+    return utc.toUTC().toString(QStringLiteral("yyyy-MM-dd_HHmm"));
+}
+
+Status writeManifest(OutputFiles &files, const QString &fileName, const study::Study &study, const Actor &actor,
+                     const QDateTime &utc, const QString &kind, const ExportOptions &options, ExportResult &result,
+                     const QJsonObject &extra)
+{
+    QJsonObject m = extra;
+    m[QStringLiteral("study")] = study.oid;
+    m[QStringLiteral("definition_version")] = study.version;
+    m[QStringLiteral("export_kind")] = kind;
+    m[QStringLiteral("exported_utc")] = utc.toUTC().toString(Qt::ISODate);
+    m[QStringLiteral("exported_by")] = actor.userName;
+    m[QStringLiteral("exported_by_role")] = actor.role;
+    m[QStringLiteral("program_version")] = QStringLiteral(CELLCRF_VERSION);
+    m[QStringLiteral("options")] = options.toJson();
+    m[QStringLiteral("subjects")] = result.subjects;
+    QJsonArray fs;
+    for (const ExportedFile &f : std::as_const(result.files)) {
+        QJsonObject o;
+        o[QStringLiteral("file")] = f.fileName;
+        o[QStringLiteral("rows")] = f.rows;
+        o[QStringLiteral("sha256")] = f.sha256;
+        fs << o;
+    }
+    m[QStringLiteral("files")] = fs;
+    const QByteArray bytes = QJsonDocument(m).toJson(QJsonDocument::Indented);
+    QSaveFile *f = files.open(fileName);
+    if (!f)
+        return files.status();
+    if (f->write(bytes) != bytes.size())
+        return Status::error(ErrorCode::Io, QStringLiteral("Cannot write %1.").arg(fileName), f->errorString());
+    result.files << ExportedFile{fileName, sha256Hex(bytes), 1};
+    return Status::ok();
+}
+
+} // namespace cellcrf::exchange

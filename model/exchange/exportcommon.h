@@ -1,0 +1,191 @@
+#pragma once
+
+// What every export shares: the options a data manager chooses, the files it
+// produced, the permission check and audit event, the REDCap-style variable
+// names, and a reader that streams the study one subject at a time so that
+// memory stays flat however many subjects the file holds.
+
+#include "core/actor.h"
+#include "core/result.h"
+#include "study/study.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QSaveFile>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace cellcrf {
+class Clock;
+namespace store {
+class Database;
+}
+} // namespace cellcrf
+
+namespace cellcrf::exchange {
+
+struct ExportOptions
+{
+    QStringList sites;             // empty: every site the actor may see
+    QStringList forms;             // empty: every form
+    QStringList events;            // empty: every event
+    QDate from;                    // forms last changed on or after (invalid: no limit)
+    QDate to;                      // forms last changed on or before (invalid: no limit)
+    bool labels = false;           // labels variant: for people to read, not for re-import
+    bool bom = false;              // UTF-8 byte order mark
+    bool deidentify = false;       // drop identifier items, dates become day offsets from consent
+    bool transactional = false;    // ODM: full history instead of a snapshot
+    bool dataAccessGroups = false; // REDCap: the site as redcap_data_access_group
+
+    QJsonObject toJson() const;
+};
+
+// The study file an export reads and the person exporting it.
+struct ExportContext
+{
+    store::Database &db;
+    const study::Study &study;
+    const Clock &clock;
+    Actor actor;
+};
+
+// Called with the subjects done so far and the total; return nothing.
+using Progress = std::function<void(qint64 done, qint64 total)>;
+// Polled between subjects: true stops the export and leaves no file behind.
+using CancelCheck = std::function<bool()>;
+
+struct ExportedFile
+{
+    QString fileName; // name inside the target folder
+    QString sha256;
+    qint64 rows = 0; // CSV records without the header; XML: elements of interest
+};
+
+struct ExportResult
+{
+    QList<ExportedFile> files;
+    qint64 subjects = 0;
+};
+
+// One form instance of a subject with its stored values.
+struct StoredValue
+{
+    QString value;
+    QString missingReason;
+    QString changedBy;
+    QString changedUtc;
+};
+
+struct StoredForm
+{
+    QString eventOid;
+    int eventRepeat = 1;
+    QString formOid;
+    int formRepeat = 1;
+    QString status;
+    QString updatedUtc;
+    QString updatedBy;
+    QMap<QString, StoredValue> values;
+};
+
+struct StoredSubject
+{
+    qint64 id = 0;
+    QString key;
+    QString siteOid;
+    QString status;
+    QList<StoredForm> forms; // ordered by event (study order), repeat, form (study order), repeat
+    std::optional<QDate> consent;
+};
+
+// Streams the subjects an export covers, applying the actor's sites and the
+// filters of the options. Only one subject is held at a time.
+class SubjectReader
+{
+public:
+    SubjectReader(const store::Database &db, const study::Study &study, const Actor &actor,
+                  const ExportOptions &options, bool withChangeInfo);
+
+    // Number of subjects that will be read.
+    qint64 count() const { return m_ids.size(); }
+    // The next subject, or nullopt at the end or on a database error (see status()).
+    std::optional<StoredSubject> next();
+    const Status &status() const { return m_status; }
+
+private:
+    const store::Database &m_db;
+    const study::Study &m_study;
+    ExportOptions m_options;
+    bool m_withChangeInfo;
+    QList<qint64> m_ids;
+    qsizetype m_pos = 0;
+    Status m_status;
+    QHash<QString, int> m_eventOrder;
+    QHash<QString, int> m_formOrder;
+};
+
+// Variable names as REDCap wants them: lower case letters, digits and '_',
+// starting with a letter, unique across the study (an item name used by two
+// forms is prefixed with its form).
+class VariableNames
+{
+public:
+    explicit VariableNames(const study::Study &study);
+    QString field(const QString &formOid, const QString &itemOid) const;
+    // The same for a reference of the rules language ("item" within `formOid`, or "form.item").
+    QString reference(const QString &formOid, const QString &reference) const;
+    static QString sanitize(const QString &name);
+    // "<field>___<code>" with the code's other characters as '_'.
+    static QString checkboxColumn(const QString &field, const QString &code);
+    static QString uniqueEventName(const QString &eventOid);
+    static QString formName(const QString &formOid);
+
+private:
+    QHash<QString, QString> m_names; // "form.item" -> name
+};
+
+// Ok when `actor` may export (auth::Permissions), else PermissionDenied.
+Status checkExportAllowed(const Actor &actor);
+// Writes the audit event of a finished export naming every file and its hash.
+Status auditExport(store::Database &db, const Clock &clock, const Actor &actor, const QString &kind,
+                   const ExportOptions &options, const ExportResult &result);
+
+// The day offset of a stored date or datetime from the subject's consent date
+// (de-identification); empty when either is missing or the date is partial.
+QString dayOffset(const QString &storedDate, const std::optional<QDate> &anchor);
+
+// Files of one export are written beside their final names and renamed only
+// when all of them are complete, so a cancelled or failed export leaves nothing.
+class OutputFiles
+{
+public:
+    explicit OutputFiles(QString directory);
+    // Opens a new file; nullptr (and status() set) when it cannot be created.
+    QSaveFile *open(const QString &fileName);
+    Status commitAll();
+    const Status &status() const { return m_status; }
+    QString directory() const { return m_dir; }
+
+private:
+    QString m_dir;
+    QList<std::shared_ptr<QSaveFile>> m_files;
+    Status m_status;
+};
+
+// SHA-256 (hex) of bytes.
+QString sha256Hex(const QByteArray &bytes);
+// "yyyy-MM-dd_HHmm" of the export time, for file names.
+QString fileStamp(const QDateTime &utc);
+// Writes <study>_manifest.json into `files` and adds it to `result`.
+Status writeManifest(OutputFiles &files, const QString &fileName, const study::Study &study, const Actor &actor,
+                     const QDateTime &utc, const QString &kind, const ExportOptions &options, ExportResult &result,
+                     const QJsonObject &extra = {});
+
+} // namespace cellcrf::exchange
