@@ -3,7 +3,10 @@
 #include "authcommands.h"
 
 #include "audit/verifier.h"
+#include "auth/authservice.h"
+#include "auth/permissions.h"
 #include "clinical/derivation.h"
+#include "clinical/subjecthistory.h"
 #include "core/clock.h"
 #include "demo/demogenerator.h"
 #include "store/studyfile.h"
@@ -11,6 +14,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,6 +41,8 @@ constexpr CommandHelp commands[] = {
     {"demo", "demo DB --study ID --subjects N --seed S", "create a database of realistic synthetic subjects"},
     {"verify", "verify DB", "check the audit trail's hash chains and the stored values against it"},
     {"derive", "derive NAME < input.jsonl", "run a clinical derivation on JSON objects, one per line"},
+    {"endpoints", "endpoints DB --user NAME [--out FILE]",
+     "per-subject endpoints dataset as CSV (export right needed)"},
     {"studies", "studies", "list the study definitions built into this program"},
     {"check-study", "check-study DIR", "load a study definition folder and report every error in it"},
 };
@@ -93,6 +99,8 @@ int Cli::run(const QStringList &arguments)
         return cmdDerive(args);
     if (command == QLatin1String("studies"))
         return cmdStudies(args);
+    if (command == QLatin1String("endpoints"))
+        return cmdEndpoints(args);
     if (command == QLatin1String("check-study"))
         return cmdCheckStudy(args);
     if (authCommandNames().contains(command))
@@ -262,6 +270,63 @@ int Cli::cmdDerive(const QStringList &args)
         m_out << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)) << Qt::endl;
     }
     return anyError ? Failed : Ok;
+}
+
+int Cli::cmdEndpoints(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("user"), tr("acting user (needs the export right)"), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("password-stdin"), tr("read the password from the first line of standard input")});
+    p.addOption(
+        {QStringLiteral("out"), tr("write the CSV to FILE instead of standard output"), QStringLiteral("FILE")});
+    if (!parseCommand(p, args, m_err, 1))
+        return Usage;
+    if (!p.isSet(QStringLiteral("user"))) {
+        m_err << tr("endpoints: --user is required") << Qt::endl;
+        return Usage;
+    }
+    auto file = store::StudyFile::open(p.positionalArguments().first(), m_clock);
+    if (!file) {
+        m_err << "cellcrf-cli endpoints: " << file.message() << Qt::endl;
+        return Failed;
+    }
+    QString password = QString::fromLocal8Bit(qgetenv("CELLCRF_PASSWORD"));
+    if (p.isSet(QStringLiteral("password-stdin")))
+        password = m_in.readLine();
+    auth::AuthService auth((*file)->database(), m_clock);
+    auto login = auth.authenticate(p.value(QStringLiteral("user")), password);
+    if (!login) {
+        m_err << "cellcrf-cli endpoints: " << login.message() << Qt::endl;
+        return Failed;
+    }
+    if (Status allowed = auth::Permissions::check(login->actor, auth::Operation::Export); !allowed) {
+        m_err << "cellcrf-cli endpoints: " << allowed.message() << Qt::endl;
+        return Failed;
+    }
+    QFile outFile;
+    QTextStream fileStream;
+    QTextStream *target = &m_out;
+    if (p.isSet(QStringLiteral("out"))) {
+        outFile.setFileName(p.value(QStringLiteral("out")));
+        if (!outFile.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            m_err << tr("endpoints: cannot write %1: %2").arg(outFile.fileName(), outFile.errorString()) << Qt::endl;
+            return Failed;
+        }
+        fileStream.setDevice(&outFile);
+        target = &fileStream;
+    }
+    auto rows = clinical::writeEndpointsCsv((*file)->data(), login->actor, *target, [&](int done, int total) {
+        if (done % 100 == 0 || done == total)
+            m_err << tr("endpoints: %1 of %2 subjects").arg(done).arg(total) << Qt::endl;
+    });
+    if (!rows) {
+        if (outFile.isOpen())
+            outFile.remove();
+        m_err << "cellcrf-cli endpoints: " << rows.message() << Qt::endl;
+        return Failed;
+    }
+    m_err << tr("endpoints: %1 row(s) written").arg(*rows) << Qt::endl;
+    return Ok;
 }
 
 int Cli::cmdStudies(const QStringList &args)

@@ -35,6 +35,7 @@ private:
     int cmdDemo(const QStringList &args);
     int cmdVerify(const QStringList &args);
     int cmdDerive(const QStringList &args);
+    int cmdEndpoints(const QStringList &args);
     int cmdStudies(const QStringList &args);
     int cmdCheckStudy(const QStringList &args);
 

@@ -1,5 +1,6 @@
 #include "demo/demogenerator.h"
 
+#include "auth/authservice.h"
 #include "core/clock.h"
 #include "store/clinicaldata.h"
 
@@ -169,7 +170,7 @@ private:
         const study::Event *e = m_study.event(eventOid);
         if (!e || !e->day)
             return anchorDate;
-        const int jitter = uniformInt(std::max(e->windowBefore, -2), std::min(e->windowAfter, 2));
+        const int jitter = uniformInt(-std::min(e->windowBefore, 2), std::min(e->windowAfter, 2));
         return anchorDate.addDays(*e->day + jitter);
     }
 
@@ -885,7 +886,9 @@ Result<std::unique_ptr<store::StudyFile>> createDemoDatabase(const QString &path
         auto file = store::StudyFile::create(path, options.studyOid, clock, create);
         if (!file)
             return file.status();
-        status = (*file)->database().setBulkLoad(true);
+        status = auth::createDemoAccounts((*file)->database(), clock);
+        if (status)
+            status = (*file)->database().setBulkLoad(true);
         Generator generator(**file, clock, options.seed);
         generator.m_total = options.subjects;
         for (int i = 0; i < options.subjects && status.isOk(); ++i) {

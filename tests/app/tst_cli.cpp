@@ -288,6 +288,47 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("sexx")), qPrintable(r.err));
     }
 
+    void endpoints_demo_hasOneRowPerRandomizedSubjectWithDateAndStatus()
+    {
+        const QString csv = m_dir.filePath(QStringLiteral("endpoints.csv"));
+        const Run r =
+            runCli({QStringLiteral("endpoints"), m_demo, QStringLiteral("--user"), QStringLiteral("datamanager"),
+                    QStringLiteral("--password-stdin"), QStringLiteral("--out"), csv},
+                   QStringLiteral("demo-locks-2026\n"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const int randomized =
+            rawValue(m_demo, QStringLiteral("SELECT count(*) FROM subject WHERE arm_oid <> ''")).toInt();
+        QVERIFY(randomized > 50);
+        QCOMPARE(lines.size(), randomized + 1);
+        const QStringList header = lines.first().split(QLatin1Char(','));
+        const int efsDate = int(header.indexOf(QStringLiteral("efs_date")));
+        const int efsStatus = int(header.indexOf(QStringLiteral("efs_status")));
+        const int osStatus = int(header.indexOf(QStringLiteral("os_status")));
+        QVERIFY(efsDate > 0 && efsStatus > 0 && osStatus > 0);
+        int events = 0;
+        for (const QString &line : lines.mid(1)) {
+            const QStringList cells = line.split(QLatin1Char(','));
+            QVERIFY2(QDate::fromString(cells.value(efsDate), Qt::ISODate).isValid(), qPrintable(line));
+            QVERIFY2(cells.value(efsStatus) == QLatin1String("0") || cells.value(efsStatus) == QLatin1String("1"),
+                     qPrintable(line));
+            events += cells.value(efsStatus) == QLatin1String("1");
+        }
+        QVERIFY(events > 0);
+    }
+
+    void endpoints_nurse_isRefused()
+    {
+        const Run r = runCli({QStringLiteral("endpoints"), m_demo, QStringLiteral("--user"), QStringLiteral("nurse"),
+                              QStringLiteral("--password-stdin")},
+                             QStringLiteral("demo-entry-2026\n"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("may not export")), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
     void derive_crsExample_givesGrade2WithReasons()
     {
         const Run r =

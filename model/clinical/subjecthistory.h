@@ -1,0 +1,31 @@
+#pragma once
+
+// Reads what the time-to-event endpoints need (endpoints.h) from the forms a
+// subject has in a study database, and writes the per-subject endpoints dataset.
+// The item names are those of the study definitions' response, survival,
+// infusion and randomization forms (resources/studies/*/forms).
+
+#include "clinical/endpoints.h"
+#include "core/actor.h"
+#include "core/result.h"
+
+#include <QTextStream>
+
+#include <functional>
+
+namespace cellcrf::store {
+class ClinicalData;
+}
+
+namespace cellcrf::clinical {
+
+Result<SubjectHistory> readSubjectHistory(const store::ClinicalData &data, const Actor &actor, qint64 subjectId);
+
+// One CSV row per subject with endpoints: for S1904 every randomized subject
+// (EFS, RFS, cumulative incidence of relapse, OS from randomization), for the
+// paediatric study every infused subject (best response by day 28, remission,
+// EFS and OS at 1 and 3 months). Returns the number of rows written.
+Result<int> writeEndpointsCsv(const store::ClinicalData &data, const Actor &actor, QTextStream &out,
+                              const std::function<void(int done, int total)> &progress = {});
+
+} // namespace cellcrf::clinical
