@@ -78,10 +78,15 @@ FormView::FormView(store::ClinicalData &clinicalData, const Actor &actor, Authen
     m_summary->setWordWrap(true);
     m_save = new QPushButton(this);
     m_save->setObjectName(QStringLiteral("saveFormButton"));
-    m_save->setShortcut(QKeySequence::Save);
     m_save->setDefault(false);
     m_save->setAutoDefault(false);
     connect(m_save, &QPushButton::clicked, this, &FormView::save);
+    auto *saveAction = new QAction(this);
+    saveAction->setObjectName(QStringLiteral("saveFormAction"));
+    saveAction->setShortcut(QKeySequence::Save);
+    saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveAction, &QAction::triggered, this, &FormView::save);
+    addAction(saveAction);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
@@ -164,12 +169,8 @@ bool FormView::openForm(const store::FormKey &key)
     m_status->show();
     m_save->show();
     updateHeader();
-    if (!m_rows.isEmpty())
-        for (const auto &row : std::as_const(m_rows))
-            if (!row.focusables.isEmpty() && row.container->isVisibleTo(m_page)) {
-                row.focusables.first()->setFocus(Qt::OtherFocusReason);
-                break;
-            }
+    if (const auto stops = focusStops(); !stops.isEmpty())
+        stops.first()->setFocus(Qt::OtherFocusReason);
     return true;
 }
 
@@ -234,6 +235,8 @@ void FormView::build()
             row.message->hide();
             row.confirm = new QCheckBox(row.container);
             row.confirm->setObjectName(QStringLiteral("confirm_%1").arg(item.oid));
+            row.confirm->setProperty(itemProperty, QStringLiteral("confirm:") + item.oid);
+            row.confirm->installEventFilter(this);
             row.confirm->hide();
             const QString oid = item.oid;
             connect(row.confirm, &QCheckBox::toggled, this, [this, oid](bool checked) {
@@ -696,6 +699,58 @@ void FormView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+QList<QWidget *> FormView::focusStops() const
+{
+    QList<QWidget *> stops;
+    for (const auto &row : m_rows) {
+        if (!row.container->isVisibleTo(m_page))
+            continue;
+        QWidget *groupStop = nullptr;
+        for (auto *w : row.focusables) {
+            if (!w->isEnabled())
+                continue;
+            if (auto *radio = qobject_cast<QRadioButton *>(w)) {
+                // The checked option stands for its group; otherwise the first one.
+                if (!groupStop || radio->isChecked())
+                    groupStop = radio;
+                continue;
+            }
+            stops.append(w);
+        }
+        if (groupStop)
+            stops.append(groupStop);
+        if (row.confirm->isVisibleTo(m_page))
+            stops.append(row.confirm);
+    }
+    return stops;
+}
+
+void FormView::moveFocus(QWidget *from, bool forward)
+{
+    const auto stops = focusStops();
+    const QString oid = from->property(itemProperty).toString();
+    int at = int(stops.indexOf(from));
+    if (at < 0 && !oid.isEmpty()) {
+        // Another option of a radio group: find the group's stop.
+        for (int i = 0; i < stops.size(); ++i)
+            if (stops.at(i)->property(itemProperty).toString() == oid && qobject_cast<QRadioButton *>(stops.at(i)))
+                at = i;
+    }
+    const int next = at + (forward ? 1 : -1);
+    if (at >= 0 && next >= 0 && next < stops.size()) {
+        stops.at(next)->setFocus(forward ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+        if (auto *edit = qobject_cast<QLineEdit *>(stops.at(next)))
+            edit->selectAll();
+        const auto *w = stops.at(next);
+        m_scroll->ensureWidgetVisible(w->parentWidget() ? w->parentWidget() : stops.at(next), 40, 60);
+        return;
+    }
+    if (forward)
+        m_save->setFocus(Qt::TabFocusReason);
+    else
+        focusPreviousChild();
+}
+
 bool FormView::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() != QEvent::KeyPress)
@@ -704,9 +759,23 @@ bool FormView::eventFilter(QObject *watched, QEvent *event)
     auto *widget = qobject_cast<QWidget *>(watched);
     if (!widget)
         return false;
-    // Enter moves on like Tab: a whole form is entered without the mouse.
-    if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() == Qt::NoModifier) {
-        focusNextChild();
+    if (key->matches(QKeySequence::Save)) {
+        save();
+        return true;
+    }
+    // Tab and Enter move item by item (a radio group is one stop): a whole form
+    // is entered without the mouse.
+    const bool plain = key->modifiers() == Qt::NoModifier || key->modifiers() == Qt::KeypadModifier;
+    if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && plain) {
+        moveFocus(widget, true);
+        return true;
+    }
+    if (key->key() == Qt::Key_Tab && plain) {
+        moveFocus(widget, true);
+        return true;
+    }
+    if (key->key() == Qt::Key_Backtab || (key->key() == Qt::Key_Tab && key->modifiers() == Qt::ShiftModifier)) {
+        moveFocus(widget, false);
         return true;
     }
     if (key->key() == Qt::Key_F4) {

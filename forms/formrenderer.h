@@ -85,6 +85,8 @@ private:
     void retranslate();
     void setModified(bool modified);
     QString itemLabel(const study::Item &item) const;
+    QList<QWidget *> focusStops() const;
+    void moveFocus(QWidget *from, bool forward);
 
     store::ClinicalData &m_data;
     Actor m_actor;

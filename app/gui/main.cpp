@@ -3,10 +3,10 @@
 
 #include "core/clock.h"
 #include "demo/demogenerator.h"
-#include "interimauthenticator.h"
 #include "language.h"
 #include "logindialog.h"
 #include "mainwindow.h"
+#include "modelauthenticator.h"
 #include "prompt.h"
 #include "startdialog.h"
 #include "store/studyfile.h"
@@ -165,7 +165,7 @@ int main(int argc, char *argv[])
     }
     settings.setValue(QStringLiteral("lastFile"), (*file)->path());
 
-    gui::InterimAuthenticator auth;
+    forms::ModelAuthenticator auth((*file)->database(), clock);
     forms::WidgetPrompt prompt;
     forms::LoginDialog login(auth, (*file)->study().name.text(language.current()),
                              QDir::toNativeSeparators((*file)->path()), (*file)->isDemo());

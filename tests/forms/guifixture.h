@@ -1,0 +1,88 @@
+#pragma once
+
+// What the GUI tests share: a fresh study file per test (with the demo
+// accounts), a prompt that answers as told and records what it was asked, and
+// the real authenticator of the file.
+
+#include "auth/authservice.h"
+#include "core/clock.h"
+#include "modelauthenticator.h"
+#include "prompt.h"
+#include "store/studyfile.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace cellcrf::test {
+
+class FakePrompt final : public forms::Prompt
+{
+public:
+    forms::UnsavedAnswer unsavedAnswer = forms::UnsavedAnswer::Cancel;
+    std::optional<QString> reason = QStringLiteral("Transcription error corrected");
+    int unsavedAsked = 0;
+    int reasonAsked = 0;
+    QStringList reasonItems;
+    QStringList errors;
+
+    forms::UnsavedAnswer askUnsaved(QWidget *, const QString &) override
+    {
+        ++unsavedAsked;
+        return unsavedAnswer;
+    }
+    std::optional<QString> askReason(QWidget *, const QStringList &items) override
+    {
+        ++reasonAsked;
+        reasonItems = items;
+        return reason;
+    }
+    bool confirm(QWidget *, const QString &, const QString &) override { return true; }
+    void showError(QWidget *, const QString &, const QString &text) override { errors.append(text); }
+};
+
+struct GuiFixture
+{
+    QTemporaryDir dir;
+    ManualClock clock{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
+    std::unique_ptr<store::StudyFile> file;
+    std::unique_ptr<forms::ModelAuthenticator> auth;
+    FakePrompt prompt;
+
+    // Creates a demo-flagged S1904 file with the demo accounts; false on failure.
+    bool create(const QString &studyOid = QStringLiteral("s1904"))
+    {
+        store::CreateOptions options;
+        options.demo = true;
+        options.deviceName = QStringLiteral("test");
+        auto created = store::StudyFile::create(dir.filePath(QStringLiteral("t.cellcrf")), studyOid, clock, options);
+        if (!created) {
+            qWarning() << created.message();
+            return false;
+        }
+        file = std::move(created).value();
+        if (auto s = auth::createDemoAccounts(file->database(), clock); !s) {
+            qWarning() << s.message();
+            return false;
+        }
+        auth = std::make_unique<forms::ModelAuthenticator>(file->database(), clock);
+        return true;
+    }
+
+    Actor signIn(const QString &user)
+    {
+        for (const auto &a : auth->demoAccounts())
+            if (a.userName == user)
+                return *auth->signIn(a.userName, a.password);
+        return {};
+    }
+
+    store::Subject addSubject(const Actor &actor, const QString &number, const QString &site = QStringLiteral("01"))
+    {
+        auto s = file->data().registerSubject(actor, {site, number, QStringLiteral("ABC")});
+        return s ? *s : store::Subject{};
+    }
+};
+
+} // namespace cellcrf::test
