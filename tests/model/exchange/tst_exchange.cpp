@@ -8,8 +8,10 @@
 
 #include "audit/audittrail.h"
 #include "core/clock.h"
+#include "demo/demogenerator.h"
 #include "exchange/csvwriter.h"
 #include "exchange/longexport.h"
+#include "exchange/odmexport.h"
 #include "exchange/redcapexport.h"
 #include "store/database.h"
 #include "testsupport.h"
@@ -17,6 +19,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -219,6 +222,22 @@ void compareGolden(const QByteArray &actual, const QString &name)
     const QByteArray expected = readAll(path);
     QVERIFY2(!expected.isEmpty(), qPrintable(QStringLiteral("missing golden file ") + path));
     QCOMPARE(QString::fromUtf8(actual), QString::fromUtf8(expected));
+}
+
+// Runs xmllint against the official ODM 1.3.2 schema; empty when valid.
+QString validateOdm(const QString &file)
+{
+    const QString xsd = QDir(test::sharedDir()).filePath(QStringLiteral("schemas/odm-1.3.2/ODM1-3-2.xsd"));
+    if (!QFile::exists(xsd))
+        return QStringLiteral("schema not found: ") + xsd;
+    QProcess p;
+    p.start(QStringLiteral("xmllint"),
+            {QStringLiteral("--noout"), QStringLiteral("--nonet"), QStringLiteral("--schema"), xsd, file});
+    if (!p.waitForFinished(300000))
+        return QStringLiteral("xmllint did not run: ") + p.errorString();
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return QString::fromUtf8(p.readAllStandardError()).left(4000);
+    return {};
 }
 
 } // namespace
@@ -467,6 +486,52 @@ private Q_SLOTS:
         QVERIFY(events);
         QCOMPARE(events->last().action, QStringLiteral("export"));
         QVERIFY(events->last().newValue->contains(ok->files.first().sha256));
+    }
+
+    void odmOfFixedStudyValidates()
+    {
+        Fixture fx;
+        fx.build();
+        QTemporaryDir out;
+        auto r = exportOdm(fx.context(), {}, out.path());
+        QVERIFY2(r, qPrintable(r.message()));
+        const QString file = findFile(out.path(), QStringLiteral("TINY_ODM_*.xml"));
+        const QString problems = validateOdm(file);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+        const QByteArray xml = readAll(file);
+        QVERIFY(xml.contains("xml:lang=\"zh-CN\""));
+        QVERIFY(xml.contains("StudyEventRepeatKey=\"2\""));
+    }
+
+    void odmOfDemoStudiesValidates_data()
+    {
+        QTest::addColumn<QString>("studyOid");
+        QTest::newRow("s1904") << QStringLiteral("s1904");
+        QTest::newRow("peds-cd19") << QStringLiteral("peds-cd19");
+    }
+
+    void odmOfDemoStudiesValidates()
+    {
+        QFETCH(QString, studyOid);
+        QTemporaryDir dir;
+        auto file = demo::createDemoDatabase(dir.filePath(QStringLiteral("demo.ccrf")), {studyOid, 10, 1});
+        QVERIFY2(file, qPrintable(file.message()));
+        store::StudyFile &sf = **file;
+        ExportContext ctx{sf.database(), sf.study(), sf.clock(),
+                          Actor{QStringLiteral("datamanager"), {}, QStringLiteral("data_manager"), {}}};
+        for (const bool deidentify : {false, true}) {
+            QTemporaryDir out;
+            ExportOptions options;
+            options.deidentify = deidentify;
+            auto r = exportOdm(ctx, options, out.path());
+            QVERIFY2(r, qPrintable(r.message()));
+            QCOMPARE(r->subjects, 10);
+            const QString problems = validateOdm(findFile(out.path(), QStringLiteral("*_ODM_*.xml")));
+            QVERIFY2(problems.isEmpty(), qPrintable(problems));
+            // The REDCap export of the same file works too.
+            auto rc = exportRedcap(ctx, options, out.path());
+            QVERIFY2(rc, qPrintable(rc.message()));
+        }
     }
 
     void siteFilter()
