@@ -26,8 +26,8 @@ enum TreeColumn
 };
 } // namespace
 
-CasebookView::CasebookView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, Prompt &prompt,
-                           QWidget *parent)
+CasebookView::CasebookView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth,
+                           RecordActions &actions, Prompt &prompt, QWidget *parent)
     : QWidget(parent)
     , m_data(clinicalData)
     , m_actor(actor)
@@ -47,7 +47,7 @@ CasebookView::CasebookView(store::ClinicalData &clinicalData, const Actor &actor
     m_tree->header()->setSectionResizeMode(VisitColumn, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(DateColumn, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(StateColumn, QHeaderView::ResizeToContents);
-    m_form = new FormView(m_data, m_actor, m_auth, m_prompt, this);
+    m_form = new FormView(m_data, m_actor, m_auth, actions, m_prompt, this);
 
     m_splitter = new QSplitter(this);
     m_splitter->setObjectName(QStringLiteral("casebookSplitter"));

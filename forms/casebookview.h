@@ -21,14 +21,15 @@ namespace cellcrf::forms {
 class Authenticator;
 class FormView;
 class Prompt;
+class RecordActions;
 
 class CasebookView final : public QWidget
 {
     Q_OBJECT
 
 public:
-    CasebookView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, Prompt &prompt,
-                 QWidget *parent = nullptr);
+    CasebookView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, RecordActions &actions,
+                 Prompt &prompt, QWidget *parent = nullptr);
     ~CasebookView() override;
 
     // Shows another subject; false when the person chose to stay on unsaved edits.

@@ -2,16 +2,22 @@
 
 #include "authenticator.h"
 #include "prompt.h"
+#include "recordactions.h"
 #include "statuscolors.h"
 
 #include <QAction>
 #include <QButtonGroup>
 #include <QCalendarWidget>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QEvent>
+#include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QKeyEvent>
 #include <QLabel>
@@ -55,12 +61,13 @@ QGridLayout *choiceLayout(QWidget *parent)
 
 } // namespace
 
-FormView::FormView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, Prompt &prompt,
-                   QWidget *parent)
+FormView::FormView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, RecordActions &actions,
+                   Prompt &prompt, QWidget *parent)
     : QWidget(parent)
     , m_data(clinicalData)
     , m_actor(actor)
     , m_auth(auth)
+    , m_actions(actions)
     , m_prompt(prompt)
 {
     setObjectName(QStringLiteral("formView"));
@@ -88,9 +95,25 @@ FormView::FormView(store::ClinicalData &clinicalData, const Actor &actor, Authen
     connect(saveAction, &QAction::triggered, this, &FormView::save);
     addAction(saveAction);
 
+    m_verify = new QPushButton(this);
+    m_verify->setObjectName(QStringLiteral("verifyFormButton"));
+    m_sign = new QPushButton(this);
+    m_sign->setObjectName(QStringLiteral("signFormButton"));
+    m_lock = new QPushButton(this);
+    m_lock->setObjectName(QStringLiteral("lockFormButton"));
+    for (auto *b : {m_verify, m_sign, m_lock})
+        b->setAutoDefault(false);
+    connect(m_verify, &QPushButton::clicked, this, &FormView::verify);
+    connect(m_sign, &QPushButton::clicked, this, &FormView::sign);
+    connect(m_lock, &QPushButton::clicked, this, &FormView::toggleLock);
+
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(m_status);
+    header->addSpacing(12);
+    header->addWidget(m_verify);
+    header->addWidget(m_sign);
+    header->addWidget(m_lock);
     header->addWidget(m_save);
 
     m_scroll = new QScrollArea(this);
@@ -142,7 +165,8 @@ void FormView::closeForm()
     m_title->clear();
     m_summary->hide();
     m_status->hide();
-    m_save->hide();
+    for (auto *b : {m_save, m_verify, m_sign, m_lock})
+        b->hide();
 }
 
 bool FormView::openForm(const store::FormKey &key)
@@ -167,7 +191,8 @@ bool FormView::openForm(const store::FormKey &key)
     m_empty->hide();
     m_summary->show();
     m_status->show();
-    m_save->show();
+    for (auto *b : {m_save, m_verify, m_sign, m_lock})
+        b->show();
     updateHeader();
     if (const auto stops = focusStops(); !stops.isEmpty())
         stops.first()->setFocus(Qt::OtherFocusReason);
@@ -245,6 +270,19 @@ void FormView::build()
                 m_values[oid].softConfirmed = checked;
                 setModified(true);
                 revalidate();
+            });
+            row.container->setContextMenuPolicy(Qt::CustomContextMenu);
+            connect(row.container, &QWidget::customContextMenuRequested, this, [this, oid](const QPoint &pos) {
+                QMenu menu(this);
+                auto *query = menu.addAction(tr("Raise a query on this item…"));
+                query->setObjectName(QStringLiteral("raiseQueryAction"));
+                const auto may = m_auth.mayDo(m_actor, Action::RaiseQuery);
+                query->setEnabled(may.isOk() && m_loaded.instanceId != 0);
+                menu.setToolTipsVisible(true);
+                query->setToolTip(!may.isOk() ? may.message() : tr("The form must be saved first."));
+                connect(query, &QAction::triggered, this, [this, oid] { raiseQuery(oid); });
+                const auto *container = m_rows.at(m_rowOf.value(oid)).container;
+                menu.exec(container->mapToGlobal(pos));
             });
             grid->addWidget(row.label, 0, 0, 3, 1, Qt::AlignTop);
             grid->addWidget(row.editor, 0, 1);
@@ -571,6 +609,149 @@ void FormView::updateHeader()
     m_save->setToolTip(!mayEdit.isOk() ? mayEdit.message()
                        : locked        ? tr("The form is locked.")
                                        : tr("Save the form (Ctrl+S)"));
+    const bool started = m_loaded.instanceId != 0;
+    m_verify->setText(tr("Verify"));
+    m_sign->setText(tr("Sign…"));
+    m_lock->setText(locked ? tr("Unlock…") : tr("Lock"));
+    m_verify->setAccessibleName(tr("Source data verified"));
+    setAction(m_verify, Action::VerifySource,
+              !started ? tr("Nothing to verify: the form has not been saved.")
+              : locked ? tr("The form is locked.")
+                       : QString());
+    setAction(m_sign, Action::Sign,
+              !started     ? tr("Nothing to sign: the form has not been saved.")
+              : m_modified ? tr("Save the changes before signing.")
+                           : QString());
+    setAction(m_lock, locked ? Action::Unlock : Action::Lock,
+              !started ? tr("Nothing to lock: the form has not been saved.") : QString());
+    if (m_lock->isEnabled())
+        m_lock->setToolTip(locked ? tr("Unlock the form, with a reason") : tr("Lock the form against changes"));
+    if (m_verify->isEnabled())
+        m_verify->setToolTip(tr("Mark every entered item as verified against the source"));
+    if (m_sign->isEnabled())
+        m_sign->setToolTip(tr("Sign the form electronically"));
+}
+
+void FormView::setAction(QPushButton *button, Action action, const QString &unavailable)
+{
+    const auto may = m_auth.mayDo(m_actor, action);
+    button->setEnabled(may.isOk() && unavailable.isEmpty());
+    button->setToolTip(!may.isOk() ? may.message() : unavailable);
+}
+
+void FormView::reload()
+{
+    if (auto reloaded = m_data.loadForm(m_actor, m_key)) {
+        m_loaded = *reloaded;
+        m_values = m_loaded.values;
+        m_applying = true;
+        for (auto &row : m_rows)
+            row.setValue(m_values.value(row.item->oid).value);
+        m_applying = false;
+    }
+    m_modified = false;
+    revalidate();
+    updateHeader();
+}
+
+void FormView::verify()
+{
+    if (!maybeLeave())
+        return;
+    if (const auto done = m_actions.verifyForm(m_actor, m_key); !done) {
+        m_prompt.showError(this, tr("Not verified"), done.message());
+        return;
+    }
+    reload();
+    Q_EMIT saved(m_key);
+}
+
+void FormView::sign()
+{
+    if (m_modified)
+        return;
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("signDialog"));
+    dialog.setWindowTitle(tr("Sign the form"));
+    auto *layout = new QFormLayout(&dialog);
+    auto *intro = new QLabel(tr("Your signature applies to the form as saved now (version %1). It is recorded with "
+                                "your name, the time and its meaning, and is the legal equivalent of a handwritten "
+                                "signature.")
+                                 .arg(m_loaded.version),
+                             &dialog);
+    intro->setWordWrap(true);
+    layout->addRow(intro);
+    auto *meaning = new QComboBox(&dialog);
+    meaning->setObjectName(QStringLiteral("signMeaning"));
+    meaning->addItem(tr("I reviewed this data"), QStringLiteral("reviewed"));
+    meaning->addItem(tr("I approve this data"), QStringLiteral("approved"));
+    meaning->addItem(tr("I am responsible for this data"), QStringLiteral("authored"));
+    layout->addRow(tr("Meaning"), meaning);
+    auto *password = new QLineEdit(&dialog);
+    password->setObjectName(QStringLiteral("signPassword"));
+    password->setEchoMode(QLineEdit::Password);
+    password->setAccessibleName(tr("Password"));
+    layout->addRow(tr("Password"), password);
+    auto *error = new QLabel(&dialog);
+    error->setStyleSheet(QStringLiteral("color: #a12622;"));
+    error->setWordWrap(true);
+    error->hide();
+    layout->addRow(error);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign"));
+    layout->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        const auto signedOk =
+            m_actions.signForm(m_actor, m_key, meaning->currentData().toString(), password->text(), m_loaded.version);
+        if (!signedOk) {
+            error->setText(signedOk.message());
+            error->show();
+            password->clear();
+            return;
+        }
+        dialog.accept();
+    });
+    dialog.setMinimumWidth(460);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    reload();
+    Q_EMIT saved(m_key);
+}
+
+void FormView::toggleLock()
+{
+    if (!maybeLeave())
+        return;
+    Status done;
+    if (m_loaded.status == QLatin1String("locked")) {
+        const auto reason = m_prompt.askReason(this, {tr("Unlock %1").arg(m_form->name.text(m_locale))});
+        if (!reason)
+            return;
+        done = m_actions.unlockForm(m_actor, m_key, *reason);
+    } else {
+        done = m_actions.lockForm(m_actor, m_key);
+    }
+    if (!done) {
+        m_prompt.showError(this, tr("Lock"), done.message());
+        return;
+    }
+    reload();
+    Q_EMIT saved(m_key);
+}
+
+void FormView::raiseQuery(const QString &itemOid)
+{
+    const auto *item = m_form->item(itemOid);
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Raise a query"), tr("Query on \"%1\":").arg(item ? itemLabel(*item) : itemOid), QString(), &ok);
+    if (!ok || text.trimmed().isEmpty())
+        return;
+    if (const auto opened = m_actions.openQuery(m_actor, m_key, itemOid, text.trimmed()); !opened)
+        m_prompt.showError(this, tr("Query not raised"), opened.message());
+    else
+        Q_EMIT saved(m_key);
 }
 
 bool FormView::save()

@@ -9,6 +9,7 @@
 // Leaving a form with unsaved edits always goes through maybeLeave(), which asks
 // the Prompt; saving asks it for a reason when saved values change.
 
+#include "authenticator.h"
 #include "core/actor.h"
 #include "store/clinicaldata.h"
 
@@ -27,14 +28,15 @@ namespace cellcrf::forms {
 
 class Authenticator;
 class Prompt;
+class RecordActions;
 
 class FormView final : public QWidget
 {
     Q_OBJECT
 
 public:
-    FormView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, Prompt &prompt,
-             QWidget *parent = nullptr);
+    FormView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, RecordActions &actions,
+             Prompt &prompt, QWidget *parent = nullptr);
     ~FormView() override;
 
     // Loads a form; the current one must have been left first (maybeLeave()).
@@ -84,6 +86,12 @@ private:
     void updateHeader();
     void retranslate();
     void setModified(bool modified);
+    void reload();
+    void verify();
+    void sign();
+    void toggleLock();
+    void raiseQuery(const QString &itemOid);
+    void setAction(QPushButton *button, Action action, const QString &unavailable);
     QString itemLabel(const study::Item &item) const;
     QList<QWidget *> focusStops() const;
     void moveFocus(QWidget *from, bool forward);
@@ -91,6 +99,7 @@ private:
     store::ClinicalData &m_data;
     Actor m_actor;
     Authenticator &m_auth;
+    RecordActions &m_actions;
     Prompt &m_prompt;
     QString m_locale = QStringLiteral("en");
     const study::Form *m_form = nullptr;
@@ -108,6 +117,9 @@ private:
     QLabel *m_status = nullptr;
     QLabel *m_summary = nullptr;
     QPushButton *m_save = nullptr;
+    QPushButton *m_verify = nullptr;
+    QPushButton *m_sign = nullptr;
+    QPushButton *m_lock = nullptr;
     QScrollArea *m_scroll = nullptr;
     QWidget *m_page = nullptr;
     QLabel *m_empty = nullptr;

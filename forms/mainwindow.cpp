@@ -86,8 +86,8 @@ private:
 
 } // namespace
 
-MainWindow::MainWindow(store::StudyFile &file, const Actor &actor, Authenticator &auth, Prompt &prompt,
-                       Language &language, QWidget *parent)
+MainWindow::MainWindow(store::StudyFile &file, const Actor &actor, Authenticator &auth, RecordActions &actions,
+                       Prompt &prompt, Language &language, QWidget *parent)
     : QMainWindow(parent)
     , m_file(file)
     , m_actor(actor)
@@ -99,9 +99,9 @@ MainWindow::MainWindow(store::StudyFile &file, const Actor &actor, Authenticator
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
-    m_subjects = new SubjectListView(m_file.data(), m_actor, m_auth, m_tabs);
+    m_subjects = new SubjectListView(m_file.data(), m_actor, m_auth, &actions, m_tabs);
     m_subjects->setObjectName(QStringLiteral("subjectList"));
-    m_casebook = new CasebookView(m_file.data(), m_actor, m_auth, m_prompt, m_tabs);
+    m_casebook = new CasebookView(m_file.data(), m_actor, m_auth, actions, m_prompt, m_tabs);
     m_tabs->addTab(m_subjects, QString());
     m_tabs->addTab(m_casebook, QString());
     m_tabs->setTabEnabled(1, false);
@@ -208,7 +208,8 @@ void MainWindow::applyLocale(const QString &locale)
 void MainWindow::updateStatusBar()
 {
     const QString locale = m_language.current();
-    m_userLabel->setText(tr("User: %1 (%2)").arg(m_actor.fullName, m_actor.userName));
+    m_userLabel->setText(tr("User: %1").arg(m_actor.fullName));
+    m_userLabel->setToolTip(tr("Signed in as %1").arg(m_actor.userName));
     m_roleLabel->setText(tr("Role: %1").arg(roleText(m_actor.role)));
     QStringList sites;
     for (const auto &site : m_file.study().sites)

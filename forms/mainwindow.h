@@ -27,6 +27,7 @@ class Authenticator;
 class CasebookView;
 class Language;
 class Prompt;
+class RecordActions;
 class SubjectListView;
 
 class MainWindow final : public QMainWindow
@@ -34,8 +35,8 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(store::StudyFile &file, const Actor &actor, Authenticator &auth, Prompt &prompt, Language &language,
-               QWidget *parent = nullptr);
+    MainWindow(store::StudyFile &file, const Actor &actor, Authenticator &auth, RecordActions &actions, Prompt &prompt,
+               Language &language, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     SubjectListView *subjectList() const { return m_subjects; }

@@ -2,6 +2,7 @@
 
 #include "authenticator.h"
 #include "newsubjectdialog.h"
+#include "recordactions.h"
 #include "statuscolors.h"
 #include "store/clinicaldata.h"
 #include "subjecttablemodel.h"
@@ -50,11 +51,12 @@ bool SubjectFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
 }
 
 SubjectListView::SubjectListView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth,
-                                 QWidget *parent)
+                                 RecordActions *actions, QWidget *parent)
     : QWidget(parent)
     , m_data(clinicalData)
     , m_actor(actor)
     , m_auth(auth)
+    , m_actions(actions)
 {
     m_model = new SubjectTableModel(m_data, m_actor, this);
     m_proxy = new SubjectFilterProxy(this);
@@ -129,6 +131,8 @@ void SubjectListView::setLocale(const QString &locale)
 
 void SubjectListView::reload()
 {
+    if (m_actions)
+        m_model->setOpenQueries(m_actions->openQueriesBySubject(m_actor));
     m_model->reload();
     m_table->resizeColumnsToContents();
     updateCount();
@@ -136,6 +140,8 @@ void SubjectListView::reload()
 
 void SubjectListView::subjectChanged(qint64 subjectId)
 {
+    if (m_actions)
+        m_model->setOpenQueries(m_actions->openQueriesBySubject(m_actor));
     m_model->subjectChanged(subjectId);
 }
 

@@ -21,6 +21,7 @@ class ClinicalData;
 namespace cellcrf::forms {
 
 class Authenticator;
+class RecordActions;
 class SubjectTableModel;
 
 // Filters the subject table by free text (subject, initials, numbers), status and site.
@@ -49,7 +50,7 @@ class SubjectListView final : public QWidget
 
 public:
     SubjectListView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth,
-                    QWidget *parent = nullptr);
+                    RecordActions *actions = nullptr, QWidget *parent = nullptr);
     ~SubjectListView() override;
 
     SubjectTableModel *model() const { return m_model; }
@@ -72,6 +73,7 @@ private:
     store::ClinicalData &m_data;
     Actor m_actor;
     Authenticator &m_auth;
+    RecordActions *m_actions = nullptr;
     QString m_locale = QStringLiteral("en");
     SubjectTableModel *m_model = nullptr;
     SubjectFilterProxy *m_proxy = nullptr;

@@ -50,6 +50,12 @@ void SubjectTableModel::setToday(const QDate &today)
     m_today = today;
 }
 
+void SubjectTableModel::setOpenQueries(const QHash<qint64, int> &counts)
+{
+    m_openQueries = counts;
+    m_queriesKnown = true;
+}
+
 void SubjectTableModel::reload()
 {
     beginResetModel();
@@ -105,6 +111,9 @@ SubjectRow SubjectTableModel::summarize(const store::Subject &subject) const
     if (!m_sexItem.isEmpty())
         row.sexCode = m_data.firstValue(subject.id, m_sexItemForm, m_sexItem).value_or(QString());
 
+    row.openQueries = m_queriesKnown ? m_openQueries.value(subject.id) : -1;
+    if (!study::subjectExpectsVisits(subject.status))
+        return row;
     study::FormStatuses statuses;
     if (const auto forms = m_data.formsOfSubject(m_actor, subject.id)) {
         for (const auto &f : *forms)
@@ -163,7 +172,7 @@ QString SubjectTableModel::displayText(const SubjectRow &row, int column) const
         return tr("%1 · %2").arg(name, row.nextVisitDate->toString(Qt::ISODate));
     }
     case QueriesColumn:
-        return row.openQueries < 0 ? QString() : QString::number(row.openQueries);
+        return row.openQueries <= 0 ? QString() : QString::number(row.openQueries);
     case SiteColumn: {
         const auto *site = s.site(row.subject.siteOid);
         return site ? site->name.text(m_locale) : row.subject.siteOid;
@@ -182,7 +191,13 @@ QVariant SubjectTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
         return displayText(row, index.column());
+    case Qt::TextAlignmentRole:
+        if (index.column() == AgeColumn || index.column() == QueriesColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
     case Qt::BackgroundRole:
+        if (index.column() == QueriesColumn && row.openQueries > 0)
+            return QBrush(formStatusColor(QStringLiteral("query")));
         if (index.column() == NextVisitColumn && !row.nextVisitOid.isEmpty()) {
             const auto state = study::VisitState(row.nextVisitState);
             if (state == study::VisitState::Due || state == study::VisitState::Overdue)

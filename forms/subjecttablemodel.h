@@ -9,6 +9,7 @@
 
 #include <QAbstractTableModel>
 #include <QDate>
+#include <QHash>
 
 namespace cellcrf::forms {
 
@@ -54,6 +55,8 @@ public:
 
     void setLocale(const QString &locale);
     void setToday(const QDate &today);
+    // Open queries per subject id; rows read after this show them.
+    void setOpenQueries(const QHash<qint64, int> &counts);
     // Reads every subject again (a real reset).
     void reload();
     // A new subject appended, or one subject's row read again.
@@ -76,6 +79,8 @@ private:
     QString m_locale = QStringLiteral("en");
     QDate m_today = QDate::currentDate();
     QList<SubjectRow> m_rows;
+    QHash<qint64, int> m_openQueries;
+    bool m_queriesKnown = false;
     QString m_sexItemForm, m_sexItem, m_ageItemForm, m_ageItem, m_sexCodeList;
 };
 

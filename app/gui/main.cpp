@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "modelauthenticator.h"
 #include "prompt.h"
+#include "recordactions.h"
 #include "startdialog.h"
 #include "store/studyfile.h"
 
@@ -172,7 +173,8 @@ int main(int argc, char *argv[])
     if (login.exec() != QDialog::Accepted)
         return 0;
 
-    forms::MainWindow window(**file, login.actor(), auth, prompt, language);
+    forms::RecordActions actions((*file)->data(), auth.service(), clock);
+    forms::MainWindow window(**file, login.actor(), auth, actions, prompt, language);
     QObject::connect(&language, &forms::Language::changed, &window,
                      [](const QString &locale) { QSettings().setValue(QStringLiteral("language"), locale); });
     QObject::connect(&window, &forms::MainWindow::openFileRequested, &window, [&window] {

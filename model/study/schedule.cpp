@@ -107,6 +107,12 @@ QList<ScheduledVisit> computeSchedule(const Study &study, const AnchorDates &anc
     return out;
 }
 
+bool subjectExpectsVisits(const QString &subjectStatus)
+{
+    return subjectStatus != QLatin1String("screen_failed") && subjectStatus != QLatin1String("withdrawn") &&
+           subjectStatus != QLatin1String("died") && subjectStatus != QLatin1String("completed");
+}
+
 const ScheduledVisit *nextDueVisit(const QList<ScheduledVisit> &schedule)
 {
     for (const auto &v : schedule)

@@ -63,6 +63,10 @@ bool isFormDone(const QString &status);
 QList<ScheduledVisit> computeSchedule(const Study &study, const AnchorDates &anchors, const FormStatuses &forms,
                                       const QDate &today);
 
+// Whether visits are still expected of a subject in this status (store
+// subjectstatus text): not after a screen failure, withdrawal, death or completion.
+bool subjectExpectsVisits(const QString &subjectStatus);
+
 // The first scheduled visit that is due or overdue, else the next one not yet due
 // with a known target date; nullptr when there is none.
 const ScheduledVisit *nextDueVisit(const QList<ScheduledVisit> &schedule);

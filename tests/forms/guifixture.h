@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "modelauthenticator.h"
 #include "prompt.h"
+#include "recordactions.h"
 #include "store/studyfile.h"
 
 #include <QTemporaryDir>
@@ -48,6 +49,7 @@ struct GuiFixture
     ManualClock clock{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
     std::unique_ptr<store::StudyFile> file;
     std::unique_ptr<forms::ModelAuthenticator> auth;
+    std::unique_ptr<forms::RecordActions> actions;
     FakePrompt prompt;
 
     // Creates a demo-flagged S1904 file with the demo accounts; false on failure.
@@ -67,6 +69,7 @@ struct GuiFixture
             return false;
         }
         auth = std::make_unique<forms::ModelAuthenticator>(file->database(), clock);
+        actions = std::make_unique<forms::RecordActions>(file->data(), auth->service(), clock);
         return true;
     }
 

@@ -26,7 +26,8 @@ private:
 
     std::unique_ptr<forms::FormView> openDm()
     {
-        auto view = std::make_unique<forms::FormView>(m_fx->file->data(), m_nurse, *m_fx->auth, m_fx->prompt);
+        auto view =
+            std::make_unique<forms::FormView>(m_fx->file->data(), m_nurse, *m_fx->auth, *m_fx->actions, m_fx->prompt);
         view->resize(1000, 800);
         view->show();
         [&] { QVERIFY(QTest::qWaitForWindowExposed(view.get())); }();
@@ -205,7 +206,7 @@ private Q_SLOTS:
     void monitor_cannotEdit_saveDisabledWithReason()
     {
         const Actor monitor = m_fx->signIn(QStringLiteral("monitor"));
-        forms::FormView view(m_fx->file->data(), monitor, *m_fx->auth, m_fx->prompt);
+        forms::FormView view(m_fx->file->data(), monitor, *m_fx->auth, *m_fx->actions, m_fx->prompt);
         QVERIFY(view.openForm({m_subject.id, QStringLiteral("screening"), 1, QStringLiteral("dm"), 1}));
         auto *edit = qobject_cast<QLineEdit *>(view.editor(QStringLiteral("rficdtc")));
         QVERIFY(edit->isReadOnly());

@@ -1,0 +1,71 @@
+#include "recordactions.h"
+
+#include "auth/datalocks.h"
+#include "auth/queries.h"
+#include "auth/signatures.h"
+#include "auth/sourceverification.h"
+
+namespace cellcrf::forms {
+
+RecordActions::RecordActions(store::ClinicalData &data, auth::AuthService &auth, const Clock &clock)
+    : m_locks(std::make_unique<auth::DataLocks>(data, clock))
+    , m_queries(std::make_unique<auth::Queries>(data, clock))
+    , m_signatures(std::make_unique<auth::Signatures>(data, auth, clock))
+    , m_sdv(std::make_unique<auth::SourceVerification>(data, clock))
+{}
+
+RecordActions::~RecordActions() = default;
+
+Status RecordActions::verifyForm(const Actor &actor, const store::FormKey &key)
+{
+    return m_sdv->verifyForm(actor, key);
+}
+
+Status RecordActions::signForm(const Actor &actor, const store::FormKey &key, const QString &meaning,
+                               const QString &password, int version)
+{
+    const auto parsed = auth::parseMeaning(meaning);
+    if (!parsed)
+        return Status::error(ErrorCode::InvalidInput, meaning);
+    return m_signatures->sign(actor, key, *parsed, password, version).status();
+}
+
+Status RecordActions::lockForm(const Actor &actor, const store::FormKey &key)
+{
+    return m_locks->lockForm(actor, key);
+}
+
+Status RecordActions::unlockForm(const Actor &actor, const store::FormKey &key, const QString &reason)
+{
+    return m_locks->unlockForm(actor, key, reason);
+}
+
+Status RecordActions::openQuery(const Actor &actor, const store::FormKey &key, const QString &itemOid,
+                                const QString &text)
+{
+    return m_queries->open(actor, key, itemOid, text).status();
+}
+
+QHash<qint64, int> RecordActions::openQueriesBySubject(const Actor &actor) const
+{
+    QHash<qint64, int> out;
+    if (const auto list = m_queries->list(actor))
+        for (const auto &q : *list)
+            if (q.isOpen())
+                ++out[q.key.subjectId];
+    return out;
+}
+
+QHash<QString, int> RecordActions::openQueriesByItem(const Actor &actor, const store::FormKey &key) const
+{
+    QHash<QString, int> out;
+    auth::QueryFilter filter;
+    filter.subjectId = key.subjectId;
+    if (const auto list = m_queries->list(actor, filter))
+        for (const auto &q : *list)
+            if (q.isOpen() && q.key.eventOid == key.eventOid && q.key.formOid == key.formOid)
+                ++out[q.itemOid];
+    return out;
+}
+
+} // namespace cellcrf::forms
