@@ -1,11 +1,13 @@
 #include "cli.h"
 
 #include "authcommands.h"
+#include "exportcommands.h"
 
 #include "audit/verifier.h"
 #include "auth/authservice.h"
 #include "auth/permissions.h"
 #include "clinical/derivation.h"
+#include "clinical/subjecteligibility.h"
 #include "clinical/subjecthistory.h"
 #include "core/clock.h"
 #include "demo/demogenerator.h"
@@ -43,6 +45,8 @@ constexpr CommandHelp commands[] = {
     {"derive", "derive NAME < input.jsonl", "run a clinical derivation on JSON objects, one per line"},
     {"endpoints", "endpoints DB --user NAME [--out FILE]",
      "per-subject endpoints dataset as CSV (export right needed)"},
+    {"eligibility", "eligibility DB SUBJECT --user NAME",
+     "each eligibility criterion the data decide, and the decision"},
     {"studies", "studies", "list the study definitions built into this program"},
     {"check-study", "check-study DIR", "load a study definition folder and report every error in it"},
 };
@@ -101,10 +105,14 @@ int Cli::run(const QStringList &arguments)
         return cmdStudies(args);
     if (command == QLatin1String("endpoints"))
         return cmdEndpoints(args);
+    if (command == QLatin1String("eligibility"))
+        return cmdEligibility(args);
     if (command == QLatin1String("check-study"))
         return cmdCheckStudy(args);
     if (authCommandNames().contains(command))
         return runAuthCommand(args, m_out, m_err, m_in, m_clock);
+    if (exportCommandNames().contains(command))
+        return runExportCommand(args, m_out, m_err, m_in, m_clock);
     return usage(tr("unknown command '%1'").arg(command));
 }
 
@@ -117,6 +125,8 @@ int Cli::usage(const QString &problem)
     for (const CommandHelp &c : commands)
         s << "  " << QString::fromLatin1(c.synopsis).leftJustified(44) << ' ' << tr(c.summary) << '\n';
     for (const auto &[synopsis, summary] : authCommandHelp())
+        s << "  " << synopsis.leftJustified(44) << ' ' << summary << '\n';
+    for (const auto &[synopsis, summary] : exportCommandHelp())
         s << "  " << synopsis.leftJustified(44) << ' ' << summary << '\n';
     s << '\n' << tr("Derivations:") << '\n';
     for (const clinical::DerivationInfo &d : clinical::derivations())
@@ -272,11 +282,72 @@ int Cli::cmdDerive(const QStringList &args)
     return anyError ? Failed : Ok;
 }
 
+void Cli::addSignInOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("user"), tr("acting user"), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("password-stdin"), tr("read the password from the first line of standard input")});
+}
+
+std::optional<Cli::SignedIn> Cli::signIn(const QCommandLineParser &parser, const QString &command, int operation)
+{
+    auto file = store::StudyFile::open(parser.positionalArguments().first(), m_clock);
+    if (!file) {
+        m_err << "cellcrf-cli " << command << ": " << file.message() << Qt::endl;
+        return std::nullopt;
+    }
+    QString password = QString::fromLocal8Bit(qgetenv("CELLCRF_PASSWORD"));
+    if (parser.isSet(QStringLiteral("password-stdin")))
+        password = m_in.readLine();
+    auth::AuthService auth((*file)->database(), m_clock);
+    auto login = auth.authenticate(parser.value(QStringLiteral("user")), password);
+    if (!login) {
+        m_err << "cellcrf-cli " << command << ": " << login.message() << Qt::endl;
+        return std::nullopt;
+    }
+    if (Status allowed = auth::Permissions::check(login->actor, auth::Operation(operation)); !allowed) {
+        m_err << "cellcrf-cli " << command << ": " << allowed.message() << Qt::endl;
+        return std::nullopt;
+    }
+    return SignedIn{std::move(*file), login->actor};
+}
+
+int Cli::cmdEligibility(const QStringList &args)
+{
+    QCommandLineParser p;
+    addSignInOptions(p);
+    if (!parseCommand(p, args, m_err, 2))
+        return Usage;
+    if (!p.isSet(QStringLiteral("user"))) {
+        m_err << tr("eligibility: --user is required") << Qt::endl;
+        return Usage;
+    }
+    auto session = signIn(p, QStringLiteral("eligibility"), int(auth::Operation::ViewData));
+    if (!session)
+        return Failed;
+    auto subject = session->file->data().subjectByKey(session->actor, p.positionalArguments().at(1));
+    if (!subject) {
+        m_err << "cellcrf-cli eligibility: " << subject.message() << Qt::endl;
+        return Failed;
+    }
+    auto e = clinical::assessSubjectEligibility(session->file->data(), session->actor, subject->id, m_clock);
+    if (!e) {
+        m_err << "cellcrf-cli eligibility: " << e.message() << Qt::endl;
+        return Failed;
+    }
+    for (const clinical::CriterionResult &c : e->criteria) {
+        const QString status = c.status == clinical::CriterionStatus::Met      ? tr("met")
+                               : c.status == clinical::CriterionStatus::NotMet ? tr("NOT MET")
+                                                                               : tr("missing data");
+        m_out << QStringLiteral("%1\t%2\t%3\t%4").arg(c.criterionId, status, c.text, c.reason) << Qt::endl;
+    }
+    m_out << e->summary << Qt::endl;
+    return Ok;
+}
+
 int Cli::cmdEndpoints(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("user"), tr("acting user (needs the export right)"), QStringLiteral("NAME")});
-    p.addOption({QStringLiteral("password-stdin"), tr("read the password from the first line of standard input")});
+    addSignInOptions(p);
     p.addOption(
         {QStringLiteral("out"), tr("write the CSV to FILE instead of standard output"), QStringLiteral("FILE")});
     if (!parseCommand(p, args, m_err, 1))
@@ -285,24 +356,9 @@ int Cli::cmdEndpoints(const QStringList &args)
         m_err << tr("endpoints: --user is required") << Qt::endl;
         return Usage;
     }
-    auto file = store::StudyFile::open(p.positionalArguments().first(), m_clock);
-    if (!file) {
-        m_err << "cellcrf-cli endpoints: " << file.message() << Qt::endl;
+    auto session = signIn(p, QStringLiteral("endpoints"), int(auth::Operation::Export));
+    if (!session)
         return Failed;
-    }
-    QString password = QString::fromLocal8Bit(qgetenv("CELLCRF_PASSWORD"));
-    if (p.isSet(QStringLiteral("password-stdin")))
-        password = m_in.readLine();
-    auth::AuthService auth((*file)->database(), m_clock);
-    auto login = auth.authenticate(p.value(QStringLiteral("user")), password);
-    if (!login) {
-        m_err << "cellcrf-cli endpoints: " << login.message() << Qt::endl;
-        return Failed;
-    }
-    if (Status allowed = auth::Permissions::check(login->actor, auth::Operation::Export); !allowed) {
-        m_err << "cellcrf-cli endpoints: " << allowed.message() << Qt::endl;
-        return Failed;
-    }
     QFile outFile;
     QTextStream fileStream;
     QTextStream *target = &m_out;
@@ -315,7 +371,7 @@ int Cli::cmdEndpoints(const QStringList &args)
         fileStream.setDevice(&outFile);
         target = &fileStream;
     }
-    auto rows = clinical::writeEndpointsCsv((*file)->data(), login->actor, *target, [&](int done, int total) {
+    auto rows = clinical::writeEndpointsCsv(session->file->data(), session->actor, *target, [&](int done, int total) {
         if (done % 100 == 0 || done == total)
             m_err << tr("endpoints: %1 of %2 subjects").arg(done).arg(total) << Qt::endl;
     });

@@ -5,12 +5,22 @@
 // success, 1 when the work found a problem (a broken audit chain, an invalid
 // definition) or failed, and 2 for a command line that does not make sense.
 
+#include "core/actor.h"
+
 #include <QStringList>
 #include <QTextStream>
 
+#include <memory>
+#include <optional>
+
+class QCommandLineParser;
+
 namespace cellcrf {
 class Clock;
+namespace store {
+class StudyFile;
 }
+} // namespace cellcrf
 
 namespace cellcrf::cli {
 
@@ -36,6 +46,18 @@ private:
     int cmdVerify(const QStringList &args);
     int cmdDerive(const QStringList &args);
     int cmdEndpoints(const QStringList &args);
+    int cmdEligibility(const QStringList &args);
+
+    // Commands that act as a person open the file and sign in with --user and a
+    // password (--password-stdin, else CELLCRF_PASSWORD), then check `operation`
+    // (an auth::Operation). Problems are reported on stderr.
+    struct SignedIn
+    {
+        std::unique_ptr<store::StudyFile> file;
+        Actor actor;
+    };
+    static void addSignInOptions(QCommandLineParser &parser);
+    std::optional<SignedIn> signIn(const QCommandLineParser &parser, const QString &command, int operation);
     int cmdStudies(const QStringList &args);
     int cmdCheckStudy(const QStringList &args);
 

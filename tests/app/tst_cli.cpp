@@ -329,6 +329,44 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
     }
 
+    void eligibility_isDecidedByDataDecisionAndSignature()
+    {
+        const QString copy = m_dir.filePath(QStringLiteral("elig.db"));
+        QVERIFY(rawExec(m_demo, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}));
+        QVERIFY(QFile::copy(m_demo, copy));
+        const QString subject =
+            rawValue(copy, QStringLiteral("SELECT subject_key FROM subject WHERE arm_oid <> '' ORDER BY id LIMIT 1"));
+        const QStringList asInvestigator{QStringLiteral("--user"), QStringLiteral("investigator"),
+                                         QStringLiteral("--password-stdin")};
+        const QString investigatorPassword = QStringLiteral("demo-signs-2026\n");
+
+        Run r =
+            runCli(QStringList{QStringLiteral("eligibility"), copy, subject} + asInvestigator, investigatorPassword);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(!r.out.contains(QStringLiteral("NOT MET")) && !r.out.contains(QStringLiteral("missing data")),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("awaits the investigator's signature")), qPrintable(r.out));
+
+        r = runCli(QStringList{QStringLiteral("sign"), copy, subject, QStringLiteral("screening"),
+                               QStringLiteral("elig"), QStringLiteral("--meaning"), QStringLiteral("approved")} +
+                       asInvestigator,
+                   investigatorPassword);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runCli(QStringList{QStringLiteral("eligibility"), copy, subject} + asInvestigator, investigatorPassword);
+        QVERIFY2(r.out.contains(QStringLiteral("Eligible:")), qPrintable(r.out));
+
+        // A positive HIV test entered afterwards: the criterion fails and the signature breaks.
+        r = runCli({QStringLiteral("edit"), copy, subject, QStringLiteral("screening"), QStringLiteral("elig"),
+                    QStringLiteral("hiv_ab=POS"), QStringLiteral("--reason"), QStringLiteral("late laboratory result"),
+                    QStringLiteral("--user"), QStringLiteral("nurse"), QStringLiteral("--password-stdin")},
+                   QStringLiteral("demo-entry-2026\n"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        r = runCli(QStringList{QStringLiteral("eligibility"), copy, subject} + asInvestigator, investigatorPassword);
+        QVERIFY2(r.out.contains(QStringLiteral("hiv\tNOT MET")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("Not eligible")), qPrintable(r.out));
+        QCOMPARE(runCli({QStringLiteral("verify"), copy}).exitCode, 0);
+    }
+
     void derive_crsExample_givesGrade2WithReasons()
     {
         const Run r =
