@@ -1,5 +1,6 @@
 #include "casebookview.h"
 
+#include "flowsheet.h"
 #include "formrenderer.h"
 #include "statuscolors.h"
 
@@ -7,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -52,7 +54,13 @@ CasebookView::CasebookView(store::ClinicalData &clinicalData, const Actor &actor
     m_splitter = new QSplitter(this);
     m_splitter->setObjectName(QStringLiteral("casebookSplitter"));
     m_splitter->addWidget(m_tree);
-    m_splitter->addWidget(m_form);
+    m_flowsheet = new FlowsheetView(m_data, m_actor, m_auth, m_prompt, this);
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("casebookPages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_form, QString());
+    m_pages->addTab(m_flowsheet, QString());
+    m_splitter->addWidget(m_pages);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({420, 900});
@@ -62,6 +70,26 @@ CasebookView::CasebookView(store::ClinicalData &clinicalData, const Actor &actor
     layout->addWidget(m_splitter, 1);
 
     connect(m_tree, &QTreeWidget::itemActivated, this, &CasebookView::itemActivated);
+    connect(m_flowsheet, &FlowsheetView::saved, this, [this] {
+        fillSchedule();
+        Q_EMIT subjectDataChanged(m_subject.id);
+    });
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
+        // Each page shows what is stored: leaving one with edits goes through its guard.
+        if (page == 1 && m_form->isModified() && !m_form->maybeLeave()) {
+            const QSignalBlocker block(m_pages);
+            m_pages->setCurrentIndex(0);
+        } else if (page == 1) {
+            m_flowsheet->setSubject(m_subject.id);
+        } else if (page == 0 && !m_flowsheet->maybeLeave()) {
+            const QSignalBlocker block(m_pages);
+            m_pages->setCurrentIndex(1);
+        } else if (page == 0 && m_form->hasForm()) {
+            const auto key = m_form->formKey();
+            m_form->closeForm();
+            m_form->openForm(key);
+        }
+    });
     connect(m_form, &FormView::saved, this, [this] {
         fillSchedule();
         Q_EMIT subjectDataChanged(m_subject.id);
@@ -75,7 +103,7 @@ bool CasebookView::setSubject(qint64 subjectId)
 {
     if (subjectId == m_subject.id)
         return true;
-    if (!m_form->maybeLeave())
+    if (!maybeLeave())
         return false;
     m_form->closeForm();
     auto subject = m_data.subject(m_actor, subjectId);
@@ -86,6 +114,8 @@ bool CasebookView::setSubject(qint64 subjectId)
     }
     m_subject = *subject;
     refresh();
+    if (m_pages->currentIndex() == 1)
+        m_flowsheet->setSubject(m_subject.id);
     return true;
 }
 
@@ -173,8 +203,24 @@ void CasebookView::fillSchedule()
     }
 }
 
+bool CasebookView::maybeLeave()
+{
+    return m_form->maybeLeave() && m_flowsheet->maybeLeave();
+}
+
+void CasebookView::showFlowsheet()
+{
+    m_pages->setCurrentIndex(1);
+}
+
 bool CasebookView::openForm(const QString &eventOid, const QString &formOid)
 {
+    if (m_pages->currentIndex() != 0) {
+        if (!m_flowsheet->maybeLeave())
+            return false;
+        const QSignalBlocker block(m_pages);
+        m_pages->setCurrentIndex(0);
+    }
     if (m_form->hasForm() && m_form->formKey().eventOid == eventOid && m_form->formKey().formOid == formOid)
         return true;
     if (!m_form->maybeLeave())
@@ -213,6 +259,7 @@ void CasebookView::setLocale(const QString &locale)
 {
     m_locale = locale;
     m_form->setLocale(locale);
+    m_flowsheet->setLocale(locale);
     refresh();
 }
 
@@ -220,6 +267,8 @@ void CasebookView::retranslate()
 {
     m_tree->setHeaderLabels({tr("Visit and forms"), tr("Target date"), tr("State")});
     m_tree->setAccessibleName(tr("Visit schedule"));
+    m_pages->setTabText(0, tr("Form"));
+    m_pages->setTabText(1, tr("Toxicity flowsheet"));
     refresh();
 }
 

@@ -15,10 +15,12 @@ class QLabel;
 class QSplitter;
 class QTreeWidget;
 class QTreeWidgetItem;
+class QTabWidget;
 
 namespace cellcrf::forms {
 
 class Authenticator;
+class FlowsheetView;
 class FormView;
 class Prompt;
 class RecordActions;
@@ -37,6 +39,11 @@ public:
     qint64 subjectId() const { return m_subject.id; }
     bool openForm(const QString &eventOid, const QString &formOid);
     FormView *formView() const { return m_form; }
+    FlowsheetView *flowsheet() const { return m_flowsheet; }
+    // Shows the toxicity flowsheet beside the schedule.
+    void showFlowsheet();
+    // The unsaved-changes guard of the form and the flowsheet.
+    bool maybeLeave();
     QTreeWidget *scheduleTree() const { return m_tree; }
     void setToday(const QDate &today);
     void setLocale(const QString &locale);
@@ -64,6 +71,8 @@ private:
     QLabel *m_header = nullptr;
     QTreeWidget *m_tree = nullptr;
     FormView *m_form = nullptr;
+    FlowsheetView *m_flowsheet = nullptr;
+    QTabWidget *m_pages = nullptr;
     QSplitter *m_splitter = nullptr;
 };
 

@@ -2,6 +2,7 @@
 
 #include "authenticator.h"
 #include "casebookview.h"
+#include "dashboard.h"
 #include "formrenderer.h"
 #include "language.h"
 #include "prompt.h"
@@ -102,9 +103,22 @@ MainWindow::MainWindow(store::StudyFile &file, const Actor &actor, Authenticator
     m_subjects = new SubjectListView(m_file.data(), m_actor, m_auth, &actions, m_tabs);
     m_subjects->setObjectName(QStringLiteral("subjectList"));
     m_casebook = new CasebookView(m_file.data(), m_actor, m_auth, actions, m_prompt, m_tabs);
+    m_dashboard = new DashboardView(m_file.data(), m_actor, &actions, m_tabs);
     m_tabs->addTab(m_subjects, QString());
     m_tabs->addTab(m_casebook, QString());
+    m_tabs->addTab(m_dashboard, QString());
     m_tabs->setTabEnabled(1, false);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab == 2 && !m_dashboardLoaded) {
+            m_dashboard->reload();
+            m_dashboardLoaded = true;
+        }
+    });
+    connect(m_dashboard, &DashboardView::formRequested, this,
+            [this](qint64 subjectId, const QString &eventOid, const QString &formOid) {
+                if (openSubject(subjectId))
+                    m_casebook->openForm(eventOid, formOid);
+            });
     setCentralWidget(m_tabs);
 
     m_userLabel = new QLabel(this);
@@ -121,6 +135,10 @@ MainWindow::MainWindow(store::StudyFile &file, const Actor &actor, Authenticator
 
     connect(m_subjects, &SubjectListView::subjectActivated, this, &MainWindow::openSubject);
     connect(m_casebook, &CasebookView::subjectDataChanged, m_subjects, &SubjectListView::subjectChanged);
+    connect(m_casebook, &CasebookView::subjectDataChanged, this, [this](qint64 id) {
+        if (m_dashboardLoaded)
+            m_dashboard->model()->subjectChanged(id);
+    });
     connect(m_casebook->formView(), &FormView::modifiedChanged, this,
             [this](bool modified) { setWindowModified(modified); });
     connect(&m_language, &Language::changed, this, &MainWindow::applyLocale);
@@ -183,7 +201,8 @@ void MainWindow::retranslate()
 {
     setWindowTitle(tr("%1 — CellCRF[*]").arg(m_file.study().name.text(m_language.current())));
     m_tabs->setTabText(0, tr("Subjects"));
-    m_tabs->setTabText(1, m_casebook->subjectId() ? tr("Casebook") : tr("Casebook"));
+    m_tabs->setTabText(1, tr("Casebook"));
+    m_tabs->setTabText(2, tr("Record status"));
     m_fileMenu->setTitle(tr("&File"));
     m_openAction->setText(tr("&Open study file…"));
     m_quitAction->setText(tr("&Quit"));
@@ -201,6 +220,7 @@ void MainWindow::applyLocale(const QString &locale)
     for (auto *a : m_languageGroup->actions())
         a->setChecked(a->data().toString() == locale);
     m_subjects->setLocale(locale);
+    m_dashboard->setLocale(locale);
     m_casebook->setLocale(locale);
     retranslate();
 }
@@ -223,6 +243,11 @@ void MainWindow::updateStatusBar()
     m_fileLabel->setToolTip(QDir::toNativeSeparators(m_file.path()));
 }
 
+void MainWindow::showDashboard()
+{
+    m_tabs->setCurrentIndex(2);
+}
+
 bool MainWindow::openSubject(qint64 subjectId)
 {
     if (!m_casebook->setSubject(subjectId)) {
@@ -239,7 +264,7 @@ bool MainWindow::lockSession(bool ask)
 {
     if (m_locked)
         return true;
-    if (ask && !m_casebook->formView()->maybeLeave())
+    if (ask && !m_casebook->maybeLeave())
         return false;
     m_locked = true;
     m_idle->stop();
@@ -269,7 +294,7 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_casebook->formView()->maybeLeave()) {
+    if (!m_casebook->maybeLeave()) {
         event->ignore();
         return;
     }

@@ -25,6 +25,7 @@ namespace cellcrf::forms {
 
 class Authenticator;
 class CasebookView;
+class DashboardView;
 class Language;
 class Prompt;
 class RecordActions;
@@ -41,6 +42,8 @@ public:
 
     SubjectListView *subjectList() const { return m_subjects; }
     CasebookView *casebook() const { return m_casebook; }
+    DashboardView *dashboard() const { return m_dashboard; }
+    void showDashboard();
     QTabWidget *tabs() const { return m_tabs; }
     // Opens a subject's casebook; false when the person stayed on unsaved edits.
     bool openSubject(qint64 subjectId);
@@ -73,6 +76,8 @@ private:
     QTabWidget *m_tabs = nullptr;
     SubjectListView *m_subjects = nullptr;
     CasebookView *m_casebook = nullptr;
+    DashboardView *m_dashboard = nullptr;
+    bool m_dashboardLoaded = false;
     QLabel *m_userLabel = nullptr;
     QLabel *m_roleLabel = nullptr;
     QLabel *m_siteLabel = nullptr;

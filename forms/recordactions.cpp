@@ -56,6 +56,16 @@ QHash<qint64, int> RecordActions::openQueriesBySubject(const Actor &actor) const
     return out;
 }
 
+QHash<qint64, QSet<QString>> RecordActions::openQueryEvents(const Actor &actor) const
+{
+    QHash<qint64, QSet<QString>> out;
+    if (const auto list = m_queries->list(actor))
+        for (const auto &q : *list)
+            if (q.isOpen())
+                out[q.key.subjectId].insert(q.key.eventOid);
+    return out;
+}
+
 QHash<QString, int> RecordActions::openQueriesByItem(const Actor &actor, const store::FormKey &key) const
 {
     QHash<QString, int> out;

@@ -9,6 +9,7 @@
 #include "store/clinicaldata.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <memory>
 
@@ -42,6 +43,8 @@ public:
     Status openQuery(const Actor &actor, const store::FormKey &key, const QString &itemOid, const QString &text);
     // Open (not closed) queries per subject id, for the subject list.
     QHash<qint64, int> openQueriesBySubject(const Actor &actor) const;
+    // Subject id -> the events that have an open query.
+    QHash<qint64, QSet<QString>> openQueryEvents(const Actor &actor) const;
     // Open queries of one form, per item.
     QHash<QString, int> openQueriesByItem(const Actor &actor, const store::FormKey &key) const;
 

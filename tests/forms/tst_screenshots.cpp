@@ -84,6 +84,9 @@ private:
         QVERIFY(window.openSubject(id));
         shoot(&window, QStringLiteral("03-casebook"));
 
+        window.casebook()->showFlowsheet();
+        shoot(&window, QStringLiteral("06-flowsheet"));
+
         QVERIFY(window.casebook()->openForm(QStringLiteral("screening"), QStringLiteral("elig")));
         shoot(&window, QStringLiteral("04-screening-form"));
 
@@ -98,6 +101,9 @@ private:
         QTest::keyClicks(height, QStringLiteral("x"));
         shoot(&window, QStringLiteral("05-form-messages"));
         m_prompt.unsavedAnswer = forms::UnsavedAnswer::Discard;
+        QVERIFY(window.casebook()->maybeLeave());
+        window.showDashboard();
+        shoot(&window, QStringLiteral("07-dashboard"));
         QVERIFY(window.casebook()->formView()->maybeLeave());
         window.casebook()->formView()->closeForm();
     }
