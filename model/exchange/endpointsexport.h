@@ -1,0 +1,22 @@
+#pragma once
+
+// The per-subject endpoints dataset (clinical::writeEndpointsCsv) as an export:
+// one CSV and a manifest with its hash, written only when complete, checked
+// against the export right and audited like the formats of EXCHANGE.md.
+
+#include "exchange/exportcommon.h"
+
+namespace cellcrf::store {
+class ClinicalData;
+}
+
+namespace cellcrf::exchange {
+
+// Writes <STUDY>_ENDPOINTS_<stamp>.csv and <STUDY>_endpoints_manifest.json into
+// `directory`. Of the options only `sites` and `bom` apply; the others are
+// refused with InvalidInput, since the dataset is derived from whole casebooks.
+Result<ExportResult> exportEndpoints(const ExportContext &context, const store::ClinicalData &data,
+                                     const ExportOptions &options, const QString &directory,
+                                     const Progress &progress = {});
+
+} // namespace cellcrf::exchange
