@@ -20,6 +20,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QSysInfo>
 
 namespace cellcrf::cli {
@@ -45,6 +46,7 @@ constexpr CommandHelp commands[] = {
     {"derive", "derive NAME < input.jsonl", "run a clinical derivation on JSON objects, one per line"},
     {"endpoints", "endpoints DB --user NAME [--out FILE]",
      "per-subject endpoints dataset as CSV (export right needed)"},
+    {"episodes", "episodes DB --user NAME [--out FILE]", "CRS and ICANS episodes of every subject as CSV"},
     {"eligibility", "eligibility DB SUBJECT --user NAME",
      "each eligibility criterion the data decide, and the decision"},
     {"studies", "studies", "list the study definitions built into this program"},
@@ -104,7 +106,9 @@ int Cli::run(const QStringList &arguments)
     if (command == QLatin1String("studies"))
         return cmdStudies(args);
     if (command == QLatin1String("endpoints"))
-        return cmdEndpoints(args);
+        return cmdDataset(args, command, &clinical::writeEndpointsCsv);
+    if (command == QLatin1String("episodes"))
+        return cmdDataset(args, command, &clinical::writeEpisodesCsv);
     if (command == QLatin1String("eligibility"))
         return cmdEligibility(args);
     if (command == QLatin1String("check-study"))
@@ -344,7 +348,7 @@ int Cli::cmdEligibility(const QStringList &args)
     return Ok;
 }
 
-int Cli::cmdEndpoints(const QStringList &args)
+int Cli::cmdDataset(const QStringList &args, const QString &name, const DatasetWriter &writer)
 {
     QCommandLineParser p;
     addSignInOptions(p);
@@ -353,35 +357,38 @@ int Cli::cmdEndpoints(const QStringList &args)
     if (!parseCommand(p, args, m_err, 1))
         return Usage;
     if (!p.isSet(QStringLiteral("user"))) {
-        m_err << tr("endpoints: --user is required") << Qt::endl;
+        m_err << tr("%1: --user is required").arg(name) << Qt::endl;
         return Usage;
     }
-    auto session = signIn(p, QStringLiteral("endpoints"), int(auth::Operation::Export));
+    auto session = signIn(p, name, int(auth::Operation::Export));
     if (!session)
         return Failed;
-    QFile outFile;
+    // A file is replaced only once the whole dataset is written.
+    QSaveFile outFile;
     QTextStream fileStream;
     QTextStream *target = &m_out;
     if (p.isSet(QStringLiteral("out"))) {
         outFile.setFileName(p.value(QStringLiteral("out")));
-        if (!outFile.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            m_err << tr("endpoints: cannot write %1: %2").arg(outFile.fileName(), outFile.errorString()) << Qt::endl;
+        if (!outFile.open(QIODevice::WriteOnly)) {
+            m_err << tr("%1: cannot write %2: %3").arg(name, outFile.fileName(), outFile.errorString()) << Qt::endl;
             return Failed;
         }
         fileStream.setDevice(&outFile);
         target = &fileStream;
     }
-    auto rows = clinical::writeEndpointsCsv(session->file->data(), session->actor, *target, [&](int done, int total) {
+    auto rows = writer(session->file->data(), session->actor, *target, [&](int done, int total) {
         if (done % 100 == 0 || done == total)
-            m_err << tr("endpoints: %1 of %2 subjects").arg(done).arg(total) << Qt::endl;
+            m_err << tr("%1: %2 of %3 subjects").arg(name).arg(done).arg(total) << Qt::endl;
     });
     if (!rows) {
-        if (outFile.isOpen())
-            outFile.remove();
-        m_err << "cellcrf-cli endpoints: " << rows.message() << Qt::endl;
+        m_err << "cellcrf-cli " << name << ": " << rows.message() << Qt::endl;
         return Failed;
     }
-    m_err << tr("endpoints: %1 row(s) written").arg(*rows) << Qt::endl;
+    if (outFile.isOpen() && !outFile.commit()) {
+        m_err << tr("%1: cannot write %2: %3").arg(name, outFile.fileName(), outFile.errorString()) << Qt::endl;
+        return Failed;
+    }
+    m_err << tr("%1: %2 row(s) written").arg(name).arg(*rows) << Qt::endl;
     return Ok;
 }
 

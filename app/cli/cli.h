@@ -6,10 +6,12 @@
 // definition) or failed, and 2 for a command line that does not make sense.
 
 #include "core/actor.h"
+#include "core/result.h"
 
 #include <QStringList>
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -19,7 +21,8 @@ namespace cellcrf {
 class Clock;
 namespace store {
 class StudyFile;
-}
+class ClinicalData;
+} // namespace store
 } // namespace cellcrf
 
 namespace cellcrf::cli {
@@ -45,7 +48,10 @@ private:
     int cmdDemo(const QStringList &args);
     int cmdVerify(const QStringList &args);
     int cmdDerive(const QStringList &args);
-    int cmdEndpoints(const QStringList &args);
+    // A per-subject dataset written as CSV by an exporting user (endpoints, episodes).
+    using DatasetWriter = std::function<Result<int>(const store::ClinicalData &, const Actor &, QTextStream &,
+                                                    const std::function<void(int, int)> &)>;
+    int cmdDataset(const QStringList &args, const QString &name, const DatasetWriter &writer);
     int cmdEligibility(const QStringList &args);
 
     // Commands that act as a person open the file and sign in with --user and a

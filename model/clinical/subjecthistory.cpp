@@ -193,4 +193,80 @@ Result<int> writeEndpointsCsv(const store::ClinicalData &data, const Actor &acto
     return rows;
 }
 
+Result<QList<DailyAssessment>> readDailyAssessments(const store::ClinicalData &data, const Actor &actor,
+                                                    qint64 subjectId)
+{
+    auto forms = data.formsOfSubject(actor, subjectId, true);
+    if (!forms)
+        return forms.status();
+    auto grade = [](const store::FormData &f, const QString &prefix) -> std::optional<int> {
+        const bool overridden = valueOf(f, prefix + QStringLiteral("_grade_confirmed")) == QLatin1String("0");
+        const QString text = overridden ? valueOf(f, prefix + QStringLiteral("_grade_override"))
+                                        : valueOf(f, prefix + QStringLiteral("_grade"));
+        bool ok = false;
+        const int g = text.toInt(&ok);
+        return ok ? std::optional<int>(g) : std::nullopt;
+    };
+    QList<DailyAssessment> days;
+    for (const store::FormData &f : *forms) {
+        if (f.key.formOid != QLatin1String("crs_icans"))
+            continue;
+        DailyAssessment a;
+        a.date = dateOf(f, QStringLiteral("assess_dtc"));
+        if (!a.date.isValid())
+            continue;
+        a.crsGrade = grade(f, QStringLiteral("crs"));
+        a.icansGrade = grade(f, QStringLiteral("icans"));
+        a.tocilizumab = valueOf(f, QStringLiteral("toci_given")) == QLatin1String("1");
+        a.corticosteroids = valueOf(f, QStringLiteral("steroid_given")) == QLatin1String("1");
+        a.icuTransfer = valueOf(f, QStringLiteral("icu_transfer")) == QLatin1String("1");
+        days.append(a);
+    }
+    std::sort(days.begin(), days.end(),
+              [](const DailyAssessment &a, const DailyAssessment &b) { return a.date < b.date; });
+    return days;
+}
+
+Result<int> writeEpisodesCsv(const store::ClinicalData &data, const Actor &actor, QTextStream &out,
+                             const std::function<void(int, int)> &progress)
+{
+    auto subjects = data.subjects(actor);
+    if (!subjects)
+        return subjects.status();
+    out << "record_id,site,toxicity,episode,onset_date,max_grade,max_grade_date,resolution_date,duration_days,"
+           "tocilizumab,corticosteroids,icu_transfer\n";
+    int rows = 0;
+    int done = 0;
+    auto yes = [](bool b) { return b ? QStringLiteral("1") : QStringLiteral("0"); };
+    for (const store::Subject &subject : *subjects) {
+        if (progress)
+            progress(++done, int(subjects->size()));
+        auto days = readDailyAssessments(data, actor, subject.id);
+        if (!days)
+            return days.status();
+        for (Toxicity toxicity : {Toxicity::Crs, Toxicity::Icans}) {
+            int number = 0;
+            for (const ToxicityEpisode &e : deriveEpisodes(*days, toxicity)) {
+                out << QStringList{subject.key,
+                                   subject.siteOid,
+                                   toxicity == Toxicity::Crs ? QStringLiteral("crs") : QStringLiteral("icans"),
+                                   QString::number(++number),
+                                   e.onsetDate.toString(Qt::ISODate),
+                                   QString::number(e.maxGrade),
+                                   e.maxGradeDate.toString(Qt::ISODate),
+                                   e.resolutionDate ? e.resolutionDate->toString(Qt::ISODate) : QString(),
+                                   e.durationDays ? QString::number(*e.durationDays) : QString(),
+                                   yes(e.tocilizumab),
+                                   yes(e.corticosteroids),
+                                   yes(e.icuTransfer)}
+                           .join(QLatin1Char(','))
+                    << '\n';
+                ++rows;
+            }
+        }
+    }
+    out.flush();
+    return rows;
+}
+
 } // namespace cellcrf::clinical

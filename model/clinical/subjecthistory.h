@@ -6,6 +6,7 @@
 // infusion and randomization forms (resources/studies/*/forms).
 
 #include "clinical/endpoints.h"
+#include "clinical/episodes.h"
 #include "core/actor.h"
 #include "core/result.h"
 
@@ -27,5 +28,16 @@ Result<SubjectHistory> readSubjectHistory(const store::ClinicalData &data, const
 // EFS and OS at 1 and 3 months). Returns the number of rows written.
 Result<int> writeEndpointsCsv(const store::ClinicalData &data, const Actor &actor, QTextStream &out,
                               const std::function<void(int done, int total)> &progress = {});
+
+// The daily CRS/ICANS assessments of a subject in date order. The grade of a day
+// is the derived one the investigator confirmed, or the investigator's override.
+Result<QList<DailyAssessment>> readDailyAssessments(const store::ClinicalData &data, const Actor &actor,
+                                                    qint64 subjectId);
+
+// One CSV row per CRS or ICANS episode of every subject the actor may see: onset,
+// maximum grade and its date, resolution, duration, tocilizumab, corticosteroids
+// and ICU transfer (the fields CIBMTR and EBMT registries ask for).
+Result<int> writeEpisodesCsv(const store::ClinicalData &data, const Actor &actor, QTextStream &out,
+                             const std::function<void(int done, int total)> &progress = {});
 
 } // namespace cellcrf::clinical

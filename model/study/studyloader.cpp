@@ -642,14 +642,19 @@ void Loader::parseEvents(const QJsonArray &a, const QString &base)
                 error(child(path, u"day"_s), u"a series takes 'days': [first, last], not 'day'"_s);
             const auto prefix = oid(*o, path, u"oid_prefix"_s, isVariableName, variableRule());
             const auto days = array(*o, path, u"days"_s, true);
-            std::optional<int> first;
-            std::optional<int> last;
+            // Plain ints with a flag: GCC 12 at -O2 warns falsely about optional<int> here.
+            int first = 0;
+            int last = 0;
+            bool haveDays = false;
             if (days && days->size() == 2) {
-                first = integer(days->at(0), element(child(path, u"days"_s), 0));
-                last = integer(days->at(1), element(child(path, u"days"_s), 1));
-                if (first && last && (*first > *last || *last - *first > 365)) {
-                    error(child(path, u"days"_s), u"expected [first, last] with first <= last"_s);
-                    first.reset();
+                const auto from = integer(days->at(0), element(child(path, u"days"_s), 0));
+                const auto to = integer(days->at(1), element(child(path, u"days"_s), 1));
+                if (from && to) {
+                    first = *from;
+                    last = *to;
+                    haveDays = first <= last && last - first <= 365;
+                    if (!haveDays)
+                        error(child(path, u"days"_s), u"expected [first, last] with first <= last"_s);
                 }
             } else if (days) {
                 error(child(path, u"days"_s), u"expected [first, last]"_s);
@@ -658,8 +663,8 @@ void Loader::parseEvents(const QJsonArray &a, const QString &base)
                 error(path, u"a series of visits needs an 'anchor'"_s);
             if (event.repeating)
                 error(child(path, u"repeating"_s), u"a series of visits cannot be repeating"_s);
-            if (prefix && first && last) {
-                for (int day = *first; day <= *last; ++day) {
+            if (prefix && haveDays) {
+                for (int day = first; day <= last; ++day) {
                     Event e = event;
                     // Negative days read "m5" so that the name stays a valid variable name.
                     e.oid = *prefix + (day < 0 ? u"m"_s + QString::number(-day) : QString::number(day));

@@ -319,6 +319,42 @@ private Q_SLOTS:
         QVERIFY(events > 0);
     }
 
+    void episodes_demo_matchTheDailyGradesInTheStore()
+    {
+        const QString csv = m_dir.filePath(QStringLiteral("episodes.csv"));
+        const Run r =
+            runCli({QStringLiteral("episodes"), m_demo, QStringLiteral("--user"), QStringLiteral("datamanager"),
+                    QStringLiteral("--password-stdin"), QStringLiteral("--out"), csv},
+                   QStringLiteral("demo-locks-2026\n"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() > 20);
+        QHash<QString, int> maxCrs;
+        for (const QString &line : lines.mid(1)) {
+            const QStringList c = line.split(QLatin1Char(','));
+            QCOMPARE(c.size(), 12);
+            QVERIFY2(c[4] <= c[6], qPrintable(line)); // onset <= date of the maximum
+            if (!c[7].isEmpty())
+                QVERIFY2(c[6] < c[7], qPrintable(line)); // maximum before resolution
+            if (c[2] == QLatin1String("crs"))
+                maxCrs[c[0]] = std::max(maxCrs.value(c[0]), c[5].toInt());
+        }
+        // The maximum CRS grade of each subject equals the highest daily derived grade stored.
+        int checked = 0;
+        for (auto it = maxCrs.cbegin(); it != maxCrs.cend() && checked < 15; ++it, ++checked) {
+            const int stored =
+                rawValue(m_demo, QStringLiteral("SELECT max(CAST(iv.value AS INTEGER)) FROM item_value iv "
+                                                "JOIN form_instance fi ON fi.id = iv.form_instance_id "
+                                                "JOIN subject s ON s.id = fi.subject_id WHERE "
+                                                "s.subject_key = '%1' AND iv.item_oid = 'crs_grade'")
+                                     .arg(it.key()))
+                    .toInt();
+            QCOMPARE(it.value(), stored);
+        }
+    }
+
     void endpoints_nurse_isRefused()
     {
         const Run r = runCli({QStringLiteral("endpoints"), m_demo, QStringLiteral("--user"), QStringLiteral("nurse"),
