@@ -1,5 +1,7 @@
 #include "exchange/odmexport.h"
 
+#include "audit/auditevent.h"
+#include "auth/signatures.h"
 #include "core/clock.h"
 #include "store/database.h"
 
@@ -7,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonObject>
+#include <QSet>
 #include <QXmlStreamWriter>
 
 namespace cellcrf::exchange {
@@ -263,19 +266,43 @@ void writeMetaData(QXmlStreamWriter &x, const study::Study &study, const ExportO
     x.writeEndElement(); // MetaDataVersion
 }
 
-Status writeAdminData(QXmlStreamWriter &x, const store::Database &db, const study::Study &study)
+QString signatureDefOid(const QString &meaning)
+{
+    return QStringLiteral("SD.") + meaning;
+}
+
+// A transactional file names everyone who changed data, including accounts
+// that no longer exist and the program itself (`system`), and the meanings of
+// the signatures it holds.
+Status writeAdminData(QXmlStreamWriter &x, const store::Database &db, const study::Study &study, bool transactional)
 {
     x.writeStartElement(QStringLiteral("AdminData"));
     x.writeAttribute(QStringLiteral("StudyOID"), study.oid);
     store::Query q(db, QStringLiteral("SELECT user_name, full_name FROM user_account ORDER BY user_name"));
     if (Status s = q.exec(); !s)
         return s;
+    QSet<QString> users;
     while (q.next()) {
+        users.insert(q.text(0));
         x.writeStartElement(QStringLiteral("User"));
         x.writeAttribute(QStringLiteral("OID"), userOid(q.text(0)));
         x.writeTextElement(QStringLiteral("LoginName"), q.text(0));
         x.writeTextElement(QStringLiteral("FullName"), q.text(1));
         x.writeEndElement();
+    }
+    if (transactional) {
+        store::Query a(db, QStringLiteral("SELECT DISTINCT user_name FROM audit_event WHERE subject_key <> '' "
+                                          "ORDER BY user_name"));
+        if (Status s = a.exec(); !s)
+            return s;
+        while (a.next()) {
+            if (users.contains(a.text(0)))
+                continue;
+            x.writeStartElement(QStringLiteral("User"));
+            x.writeAttribute(QStringLiteral("OID"), userOid(a.text(0)));
+            x.writeTextElement(QStringLiteral("LoginName"), a.text(0));
+            x.writeEndElement();
+        }
     }
     for (const study::Site &s : study.sites) {
         x.writeStartElement(QStringLiteral("Location"));
@@ -287,6 +314,22 @@ Status writeAdminData(QXmlStreamWriter &x, const store::Database &db, const stud
         x.writeAttribute(QStringLiteral("MetaDataVersionOID"), QStringLiteral("MDV.") + study.version);
         x.writeAttribute(QStringLiteral("EffectiveDate"), QStringLiteral("2000-01-01"));
         x.writeEndElement();
+    }
+    if (transactional) {
+        const std::pair<auth::SignatureMeaning, const char *> meanings[] = {
+            {auth::SignatureMeaning::Authored, "I entered or am responsible for this data."},
+            {auth::SignatureMeaning::Reviewed, "I reviewed this data."},
+            {auth::SignatureMeaning::Approved, "I approve this data."}};
+        for (const auto &[meaning, text] : meanings) {
+            x.writeStartElement(QStringLiteral("SignatureDef"));
+            x.writeAttribute(QStringLiteral("OID"), signatureDefOid(auth::meaningName(meaning)));
+            x.writeAttribute(QStringLiteral("Methodology"), QStringLiteral("Electronic"));
+            x.writeTextElement(QStringLiteral("Meaning"), QString::fromLatin1(text));
+            x.writeTextElement(QStringLiteral("LegalReason"),
+                               QStringLiteral("Electronic signature under 21 CFR Part 11, signed with the "
+                                              "signer's password"));
+            x.writeEndElement();
+        }
     }
     x.writeEndElement();
     return Status::ok();
@@ -303,6 +346,310 @@ QString odmValue(const study::Item &item, const StoredValue &v, const StoredSubj
     return v.value;
 }
 
+// "2026-01-10T16:30:00+08:00": the UTC time of an event at its site's offset.
+QString stampWithOffset(const QString &utc, int offsetMinutes)
+{
+    QDateTime t = QDateTime::fromString(utc, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(utc, Qt::ISODate);
+    const QDateTime local = t.toOffsetFromUtc(offsetMinutes * 60);
+    const int a = std::abs(offsetMinutes);
+    return local.toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss")) + (offsetMinutes < 0 ? u'-' : u'+') +
+           QStringLiteral("%1:%2").arg(a / 60, 2, 10, QLatin1Char('0')).arg(a % 60, 2, 10, QLatin1Char('0'));
+}
+
+// Writes the history of one subject as ODM transactions, in the order of its
+// audit events. Every change of an item's value (or of the reason it is
+// missing, which the export folds into the value) is one ItemData with its own
+// AuditRecord: Insert when the item had no value, Update when it had one,
+// Remove with IsNull="Yes" when it has none left. Consecutive changes of one
+// form share their containers as long as no item repeats; an element holds at
+// most one AuditRecord. Signatures become Signature elements of their form.
+class TransactionWriter
+{
+public:
+    TransactionWriter(QXmlStreamWriter &x, const store::Database &db, const study::Study &study,
+                      const ExportOptions &options, const StoredSubject &subject)
+        : m_x(x)
+        , m_db(db)
+        , m_study(study)
+        , m_options(options)
+        , m_subject(subject)
+    {}
+
+    qint64 itemCount() const { return m_items; }
+
+    Status write()
+    {
+        // Signatures of this subject by the audit event that made them.
+        QHash<QString, std::pair<qint64, QString>> signatures;
+        {
+            store::Query q(m_db, QStringLiteral("SELECT s.audit_event_id, s.id, s.content_hash FROM signature s "
+                                                "JOIN form_instance fi ON fi.id = s.form_instance_id "
+                                                "WHERE fi.subject_id = ?"));
+            q.bind(m_subject.id);
+            if (Status s = q.exec(); !s)
+                return s;
+            while (q.next())
+                signatures.insert(q.text(0), {q.integer(1), q.text(2)});
+        }
+        store::Query q(m_db, QStringLiteral("SELECT event_id, user_name, utc, site_offset_min, action, event_oid, "
+                                            "event_repeat, form_oid, form_repeat, item_oid, new_value, reason "
+                                            "FROM audit_event WHERE subject_key = ? ORDER BY seq"));
+        q.bind(m_subject.key);
+        if (Status s = q.exec(); !s)
+            return s;
+        const QString itemValue = QString::fromLatin1(audit::action::ItemValue);
+        const QString itemMissing = QString::fromLatin1(audit::action::ItemMissingReason);
+        const QString signature = QString::fromLatin1(audit::action::Signature);
+        const QString created = QString::fromLatin1(audit::action::SubjectCreated);
+        while (q.next()) {
+            Change c;
+            c.eventId = q.text(0);
+            c.user = q.text(1);
+            c.utc = q.text(2);
+            c.offset = int(q.integer(3));
+            const QString action = q.text(4);
+            c.eventOid = q.text(5);
+            c.eventRepeat = int(q.integer(6));
+            c.formOid = q.text(7);
+            c.formRepeat = int(q.integer(8));
+            c.itemOid = q.text(9);
+            const QVariant newValue = q.value(10);
+            c.reason = q.text(11);
+
+            if (action == created) {
+                if (inWindow(c))
+                    writeSubjectCreated(c);
+                continue;
+            }
+            if (action == signature) {
+                const auto sig = signatures.constFind(c.eventId);
+                if (sig != signatures.constEnd() && selected(c, nullptr))
+                    writeSignature(c, sig->first, sig->second, newValue.toString());
+                continue;
+            }
+            if (action != itemValue && action != itemMissing)
+                continue;
+            // The state is followed through every event, so that the first
+            // change inside a date window still knows what it replaces.
+            const study::Item *item = nullptr;
+            const bool emit = selected(c, &item);
+            const QString key = formKey(c) + QLatin1Char('|') + c.itemOid;
+            StoredValue &state = m_values[key];
+            const QString before = item ? odmValue(*item, state, m_subject, m_options.deidentify) : QString();
+            if (action == itemValue)
+                state.value = newValue.isNull() ? QString() : newValue.toString();
+            else
+                state.missingReason = newValue.isNull() ? QString() : newValue.toString();
+            if (!emit || !inWindow(c))
+                continue;
+            const QString after = odmValue(*item, state, m_subject, m_options.deidentify);
+            if (before == after || (before.isEmpty() && after.isEmpty()))
+                continue;
+            writeItem(c, before, after);
+        }
+        closeBlock();
+        return Status::ok();
+    }
+
+private:
+    struct Change
+    {
+        QString eventId;
+        QString user;
+        QString utc;
+        int offset = 0;
+        QString eventOid;
+        int eventRepeat = 0;
+        QString formOid;
+        int formRepeat = 0;
+        QString itemOid;
+        QString reason;
+    };
+
+    static QString eventKey(const Change &c) { return c.eventOid + QLatin1Char('|') + QString::number(c.eventRepeat); }
+    static QString formKey(const Change &c)
+    {
+        return eventKey(c) + QLatin1Char('|') + c.formOid + QLatin1Char('|') + QString::number(c.formRepeat);
+    }
+
+    // Whether the change concerns a form (and item) of this definition that the options keep.
+    bool selected(const Change &c, const study::Item **item) const
+    {
+        if (!eventSelected(m_options, c.eventOid) || !formSelected(m_options, c.formOid))
+            return false;
+        if (!m_study.event(c.eventOid))
+            return false;
+        const study::Form *form = m_study.form(c.formOid);
+        if (!form)
+            return false;
+        if (!item)
+            return true;
+        for (const study::Item &i : form->items) {
+            if (i.oid == c.itemOid) {
+                if (m_options.deidentify && i.identifier)
+                    return false;
+                *item = &i;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    bool inWindow(const Change &c) const
+    {
+        const QDate day = QDate::fromString(c.utc.left(10), Qt::ISODate);
+        if (m_options.from.isValid() && (!day.isValid() || day < m_options.from))
+            return false;
+        if (m_options.to.isValid() && (!day.isValid() || day > m_options.to))
+            return false;
+        return true;
+    }
+
+    void writeAuditRecord(const Change &c)
+    {
+        m_x.writeStartElement(QStringLiteral("AuditRecord"));
+        m_x.writeEmptyElement(QStringLiteral("UserRef"));
+        m_x.writeAttribute(QStringLiteral("UserOID"), userOid(c.user));
+        m_x.writeEmptyElement(QStringLiteral("LocationRef"));
+        m_x.writeAttribute(QStringLiteral("LocationOID"), locationOid(m_subject.siteOid));
+        m_x.writeTextElement(QStringLiteral("DateTimeStamp"), stampWithOffset(c.utc, c.offset));
+        if (!c.reason.isEmpty())
+            m_x.writeTextElement(QStringLiteral("ReasonForChange"), c.reason);
+        m_x.writeTextElement(QStringLiteral("SourceID"), c.eventId);
+        m_x.writeEndElement();
+    }
+
+    void openSubject(const char *transaction)
+    {
+        m_x.writeStartElement(QStringLiteral("SubjectData"));
+        m_x.writeAttribute(QStringLiteral("SubjectKey"), m_subject.key);
+        m_x.writeAttribute(QStringLiteral("TransactionType"), QString::fromLatin1(transaction));
+    }
+    void writeSiteRef()
+    {
+        m_x.writeEmptyElement(QStringLiteral("SiteRef"));
+        m_x.writeAttribute(QStringLiteral("LocationOID"), locationOid(m_subject.siteOid));
+    }
+
+    // Insert the first time a container appears in the file, Update after.
+    QString containerTransaction(QSet<QString> &seen, const QString &key)
+    {
+        if (seen.contains(key))
+            return QStringLiteral("Update");
+        seen.insert(key);
+        return QStringLiteral("Insert");
+    }
+
+    void openForm(const Change &c)
+    {
+        openSubject("Update");
+        writeSiteRef();
+        m_x.writeStartElement(QStringLiteral("StudyEventData"));
+        m_x.writeAttribute(QStringLiteral("StudyEventOID"), eventOid(c.eventOid));
+        m_x.writeAttribute(QStringLiteral("StudyEventRepeatKey"), QString::number(c.eventRepeat));
+        m_x.writeAttribute(QStringLiteral("TransactionType"), containerTransaction(m_seenEvents, eventKey(c)));
+        m_x.writeStartElement(QStringLiteral("FormData"));
+        m_x.writeAttribute(QStringLiteral("FormOID"), formOid(c.formOid));
+        m_x.writeAttribute(QStringLiteral("FormRepeatKey"), QString::number(c.formRepeat));
+        m_x.writeAttribute(QStringLiteral("TransactionType"), containerTransaction(m_seenForms, formKey(c)));
+    }
+    void closeForm()
+    {
+        m_x.writeEndElement(); // FormData
+        m_x.writeEndElement(); // StudyEventData
+        m_x.writeEndElement(); // SubjectData
+    }
+
+    void closeBlock()
+    {
+        if (m_open.isEmpty())
+            return;
+        m_x.writeEndElement(); // ItemGroupData
+        closeForm();
+        m_open.clear();
+        m_itemsInBlock.clear();
+    }
+
+    void writeItem(const Change &c, const QString &before, const QString &after)
+    {
+        const QString form = formKey(c);
+        if (m_open != form || m_itemsInBlock.contains(c.itemOid))
+            closeBlock();
+        if (m_open.isEmpty()) {
+            openForm(c);
+            m_x.writeStartElement(QStringLiteral("ItemGroupData"));
+            m_x.writeAttribute(QStringLiteral("ItemGroupOID"), groupOid(c.formOid));
+            m_x.writeAttribute(QStringLiteral("TransactionType"), containerTransaction(m_seenGroups, form));
+            m_open = form;
+        }
+        m_itemsInBlock.insert(c.itemOid);
+        m_x.writeStartElement(QStringLiteral("ItemData"));
+        m_x.writeAttribute(QStringLiteral("ItemOID"), itemOid(c.formOid, c.itemOid));
+        if (after.isEmpty()) {
+            m_x.writeAttribute(QStringLiteral("TransactionType"), QStringLiteral("Remove"));
+            m_x.writeAttribute(QStringLiteral("IsNull"), QStringLiteral("Yes"));
+        } else {
+            m_x.writeAttribute(QStringLiteral("TransactionType"),
+                               before.isEmpty() ? QStringLiteral("Insert") : QStringLiteral("Update"));
+            m_x.writeAttribute(QStringLiteral("Value"), after);
+        }
+        writeAuditRecord(c);
+        m_x.writeEndElement();
+        ++m_items;
+    }
+
+    void writeSubjectCreated(const Change &c)
+    {
+        closeBlock();
+        openSubject("Insert");
+        writeAuditRecord(c);
+        writeSiteRef();
+        m_x.writeEndElement();
+    }
+
+    // newValue of a signature event: "meaning=<m>;sha256=<hash>".
+    void writeSignature(const Change &c, qint64 id, const QString &hash, const QString &eventValue)
+    {
+        QString meaning;
+        for (const QString &part : eventValue.split(QLatin1Char(';')))
+            if (part.startsWith(QLatin1String("meaning=")))
+                meaning = part.mid(8);
+        if (!auth::parseMeaning(meaning))
+            return;
+        closeBlock();
+        openForm(c);
+        m_x.writeStartElement(QStringLiteral("Signature"));
+        m_x.writeAttribute(QStringLiteral("ID"), QStringLiteral("SIG.") + QString::number(id));
+        m_x.writeEmptyElement(QStringLiteral("UserRef"));
+        m_x.writeAttribute(QStringLiteral("UserOID"), userOid(c.user));
+        m_x.writeEmptyElement(QStringLiteral("LocationRef"));
+        m_x.writeAttribute(QStringLiteral("LocationOID"), locationOid(m_subject.siteOid));
+        m_x.writeEmptyElement(QStringLiteral("SignatureRef"));
+        m_x.writeAttribute(QStringLiteral("SignatureOID"), signatureDefOid(meaning));
+        m_x.writeTextElement(QStringLiteral("DateTimeStamp"), stampWithOffset(c.utc, c.offset));
+        m_x.writeTextElement(QStringLiteral("CryptoBindingManifest"), QStringLiteral("sha256=") + hash);
+        m_x.writeEndElement();
+        closeForm();
+        ++m_signatures;
+    }
+
+    QXmlStreamWriter &m_x;
+    const store::Database &m_db;
+    const study::Study &m_study;
+    const ExportOptions &m_options;
+    const StoredSubject &m_subject;
+    QHash<QString, StoredValue> m_values;
+    QSet<QString> m_seenEvents;
+    QSet<QString> m_seenForms;
+    QSet<QString> m_seenGroups;
+    QString m_open; // form key of the open block, empty when none
+    QSet<QString> m_itemsInBlock;
+    qint64 m_items = 0;
+    qint64 m_signatures = 0;
+};
+
 } // namespace
 
 Result<ExportResult> exportOdm(const ExportContext &context, const ExportOptions &options, const QString &directory,
@@ -314,7 +661,9 @@ Result<ExportResult> exportOdm(const ExportContext &context, const ExportOptions
         return Status::error(ErrorCode::NotFound, QStringLiteral("The folder %1 does not exist.").arg(directory));
     const study::Study &study = context.study;
     const QDateTime now = context.clock.nowUtc();
-    const QString name = study.oid.toUpper() + QStringLiteral("_ODM_") + fileStamp(now) + QStringLiteral(".xml");
+    const QString name = study.oid.toUpper() +
+                         (options.transactional ? QStringLiteral("_ODM_TRANSACTIONAL_") : QStringLiteral("_ODM_")) +
+                         fileStamp(now) + QStringLiteral(".xml");
     OutputFiles files(directory);
     QSaveFile *f = files.open(name);
     if (!f)
@@ -326,7 +675,8 @@ Result<ExportResult> exportOdm(const ExportContext &context, const ExportOptions
     x.writeStartElement(QStringLiteral("ODM"));
     x.writeDefaultNamespace(odmNs);
     x.writeAttribute(QStringLiteral("ODMVersion"), QStringLiteral("1.3.2"));
-    x.writeAttribute(QStringLiteral("FileType"), QStringLiteral("Snapshot"));
+    x.writeAttribute(QStringLiteral("FileType"),
+                     options.transactional ? QStringLiteral("Transactional") : QStringLiteral("Snapshot"));
     x.writeAttribute(QStringLiteral("FileOID"),
                      study.oid + QLatin1Char('.') + now.toString(QStringLiteral("yyyyMMddHHmmss")));
     x.writeAttribute(QStringLiteral("CreationDateTime"), now.toOffsetFromUtc(0).toString(Qt::ISODate));
@@ -338,7 +688,7 @@ Result<ExportResult> exportOdm(const ExportContext &context, const ExportOptions
     x.writeAttribute(QStringLiteral("OID"), study.oid);
     writeMetaData(x, study, options);
     x.writeEndElement();
-    if (Status s = writeAdminData(x, context.db, study); !s)
+    if (Status s = writeAdminData(x, context.db, study, options.transactional); !s)
         return s;
 
     x.writeStartElement(QStringLiteral("ClinicalData"));
@@ -354,6 +704,16 @@ Result<ExportResult> exportOdm(const ExportContext &context, const ExportOptions
         std::optional<StoredSubject> s = reader.next();
         if (!s)
             break;
+        if (options.transactional) {
+            TransactionWriter tx(x, context.db, study, options, *s);
+            if (Status st = tx.write(); !st)
+                return st;
+            itemCount += tx.itemCount();
+            ++done;
+            if (progress)
+                progress(done, total);
+            continue;
+        }
         x.writeStartElement(QStringLiteral("SubjectData"));
         x.writeAttribute(QStringLiteral("SubjectKey"), s->key);
         x.writeEmptyElement(QStringLiteral("SiteRef"));
@@ -421,8 +781,11 @@ Result<ExportResult> exportOdm(const ExportContext &context, const ExportOptions
         result.files.first().sha256 = QString::fromLatin1(h.result().toHex());
     }
     OutputFiles manifestFiles(directory);
-    if (Status s = writeManifest(manifestFiles, study.oid.toUpper() + QStringLiteral("_odm_manifest.json"), study,
-                                 context.actor, now, QStringLiteral("odm"), options, result);
+    if (Status s = writeManifest(manifestFiles,
+                                 study.oid.toUpper() + (options.transactional
+                                                            ? QStringLiteral("_odm_transactional_manifest.json")
+                                                            : QStringLiteral("_odm_manifest.json")),
+                                 study, context.actor, now, QStringLiteral("odm"), options, result);
         !s)
         return s;
     if (Status s = manifestFiles.commitAll(); !s)

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -99,6 +100,22 @@ bool hasFile(const QStringList &files, const QString &name)
     pattern.replace(QStringLiteral("STAMP"), QStringLiteral("\\d{4}-\\d{2}-\\d{2}_\\d{4}"));
     const QRegularExpression re(QRegularExpression::anchoredPattern(pattern));
     return std::count_if(files.cbegin(), files.cend(), [&](const QString &f) { return re.match(f).hasMatch(); }) == 1;
+}
+
+// Runs xmllint against the official ODM 1.3.2 schema; empty when valid.
+QString validateOdm(const QString &file)
+{
+    const QString xsd = QDir(test::sharedDir()).filePath(QStringLiteral("schemas/odm-1.3.2/ODM1-3-2.xsd"));
+    if (!QFile::exists(xsd))
+        return QStringLiteral("schema not found: ") + xsd;
+    QProcess p;
+    p.start(QStringLiteral("xmllint"),
+            {QStringLiteral("--noout"), QStringLiteral("--nonet"), QStringLiteral("--schema"), xsd, file});
+    if (!p.waitForFinished(300000))
+        return QStringLiteral("xmllint did not run: ") + p.errorString();
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return QString::fromUtf8(p.readAllStandardError()).left(4000);
+    return {};
 }
 
 } // namespace
@@ -281,6 +298,87 @@ private Q_SLOTS:
                 records << row.first();
         }
         QCOMPARE(records.size(), expected);
+    }
+
+    void odm_transactionalHoldsEveryChangeWithItsAuditRecord()
+    {
+        // A copy of the demo with a correction, a cleared value and a signature.
+        const QString db = m_dir.filePath(QStringLiteral("history.db"));
+        QVERIFY(QFile::copy(m_demo, db));
+        const QString subject = rawValue(db, QStringLiteral("SELECT subject_key FROM subject ORDER BY id LIMIT 1"));
+        const QString site = rawValue(db, QStringLiteral("SELECT site_oid FROM subject ORDER BY id LIMIT 1"));
+        const QStringList form{db, subject, QStringLiteral("screening"), QStringLiteral("dm")};
+        const auto as = [](const QString &user, const QString &password, const QStringList &args) {
+            return runCli(args + QStringList{QStringLiteral("--user"), user, QStringLiteral("--password-stdin")},
+                          password + QLatin1Char('\n'));
+        };
+        Run r = as(QStringLiteral("nurse"), nursePassword,
+                   QStringList{QStringLiteral("edit")} + form +
+                       QStringList{QStringLiteral("weight_kg=70.5"), QStringLiteral("--reason"),
+                                   QStringLiteral("transcription error")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = as(QStringLiteral("nurse"), nursePassword,
+               QStringList{QStringLiteral("edit")} + form +
+                   QStringList{QStringLiteral("ethnic="), QStringLiteral("--reason"), QStringLiteral("not asked")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = as(QStringLiteral("nurse"), nursePassword,
+               QStringList{QStringLiteral("edit")} + form +
+                   QStringList{QStringLiteral("ethnic=han"), QStringLiteral("--reason"), QStringLiteral("asked again"),
+                               QStringLiteral("--complete")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = as(QStringLiteral("investigator"), QStringLiteral("demo-signs-2026"),
+               QStringList{QStringLiteral("sign")} + form +
+                   QStringList{QStringLiteral("--meaning"), QStringLiteral("approved")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        const QString out = newDir(QStringLiteral("odm-tx"));
+        r = exportAs(QStringLiteral("datamanager"), dataManagerPassword,
+                     {QStringLiteral("odm"), db, QStringLiteral("--out"), out, QStringLiteral("--transactional")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString file = findFile(out, QStringLiteral("S1904_ODM_TRANSACTIONAL_*.xml"));
+        QVERIFY(!file.isEmpty());
+        const QString problems = validateOdm(file);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+        const QString xml = QString::fromUtf8(readAll(file));
+        QVERIFY(xml.contains(QStringLiteral("FileType=\"Transactional\"")));
+        QVERIFY(!xml.contains(QStringLiteral("Upsert")));
+
+        const auto eventId = [&](const QString &item, const QString &reason) {
+            return rawValue(db, QStringLiteral("SELECT event_id FROM audit_event WHERE subject_key = '%1' AND "
+                                               "item_oid = '%2' AND reason = '%3' AND action = 'item_value'")
+                                    .arg(subject, item, reason));
+        };
+        // The correction: an Update with the reason and the audit event id.
+        const QRegularExpression update(
+            QStringLiteral(
+                "<ItemData ItemOID=\"I.dm.weight_kg\" TransactionType=\"Update\" Value=\"70.5\">\\s*"
+                "<AuditRecord>\\s*<UserRef UserOID=\"USR.nurse\"/>\\s*<LocationRef LocationOID=\"LOC.%1\"/>"
+                "\\s*<DateTimeStamp>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d</DateTimeStamp>"
+                "\\s*<ReasonForChange>transcription error</ReasonForChange>\\s*<SourceID>%2</SourceID>")
+                .arg(QRegularExpression::escape(site),
+                     QRegularExpression::escape(
+                         eventId(QStringLiteral("weight_kg"), QStringLiteral("transcription error")))));
+        QVERIFY2(update.match(xml).hasMatch(), "no Update of weight_kg with its audit record");
+        // The cleared value: a Remove; the value given again: an Insert.
+        const QRegularExpression remove(QStringLiteral("<ItemData ItemOID=\"I.dm.ethnic\" TransactionType=\"Remove\" "
+                                                       "IsNull=\"Yes\">\\s*<AuditRecord>(?:(?!</AuditRecord>).)*"
+                                                       "<ReasonForChange>not asked</ReasonForChange>"),
+                                        QRegularExpression::DotMatchesEverythingOption);
+        QVERIFY2(remove.match(xml).hasMatch(), "no Remove of the cleared value");
+        const QRegularExpression reinsert(QStringLiteral("<ItemData ItemOID=\"I.dm.ethnic\" TransactionType=\"Insert\" "
+                                                         "Value=\"han\">\\s*<AuditRecord>(?:(?!</AuditRecord>).)*"
+                                                         "<ReasonForChange>asked again</ReasonForChange>"),
+                                          QRegularExpression::DotMatchesEverythingOption);
+        QVERIFY2(reinsert.match(xml).hasMatch(), "no Insert of the value given again");
+        QVERIFY(xml.indexOf(QStringLiteral("<ReasonForChange>not asked")) <
+                xml.indexOf(QStringLiteral("<ReasonForChange>asked again")));
+        // The signature, with its meaning defined in AdminData.
+        QVERIFY(xml.contains(QStringLiteral("<SignatureDef OID=\"SD.approved\" Methodology=\"Electronic\">")));
+        const QRegularExpression signature(
+            QStringLiteral("<Signature ID=\"SIG.\\d+\">\\s*<UserRef UserOID=\"USR.investigator\"/>\\s*<LocationRef "
+                           "LocationOID=\"LOC.[^\"]+\"/>\\s*<SignatureRef SignatureOID=\"SD.approved\"/>"));
+        QVERIFY2(signature.match(xml).hasMatch(), "no Signature");
+        QVERIFY(xml.indexOf(QStringLiteral("asked again")) < xml.indexOf(QStringLiteral("<Signature ")));
     }
 
     void exportIsAudited()

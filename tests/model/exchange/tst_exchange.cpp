@@ -526,8 +526,28 @@ private Q_SLOTS:
             auto r = exportOdm(ctx, options, out.path());
             QVERIFY2(r, qPrintable(r.message()));
             QCOMPARE(r->subjects, 10);
-            const QString problems = validateOdm(findFile(out.path(), QStringLiteral("*_ODM_*.xml")));
+            const QString problems = validateOdm(findFile(out.path(), QStringLiteral("*_ODM_2*.xml")));
             QVERIFY2(problems.isEmpty(), qPrintable(problems));
+
+            // The full history validates too: one transaction per value change.
+            ExportOptions history = options;
+            history.transactional = true;
+            auto tx = exportOdm(ctx, history, out.path());
+            QVERIFY2(tx, qPrintable(tx.message()));
+            const QString txFile = findFile(out.path(), QStringLiteral("*_ODM_TRANSACTIONAL_*.xml"));
+            const QString txProblems = validateOdm(txFile);
+            QVERIFY2(txProblems.isEmpty(), qPrintable(txProblems));
+            const QByteArray xml = readAll(txFile);
+            QVERIFY(xml.contains("FileType=\"Transactional\""));
+            QVERIFY(!xml.contains("Upsert"));
+            QVERIFY(!xml.contains("TransactionType=\"Context\""));
+            QCOMPARE(xml.count("<ItemData "), tx->files.first().rows);
+            QCOMPARE(xml.count("<ItemData "), xml.count("TransactionType=\"Insert\" Value=") +
+                                                  xml.count("TransactionType=\"Update\" Value=") +
+                                                  xml.count("TransactionType=\"Remove\" IsNull=\"Yes\""));
+            // Every item transaction and every new subject carries its audit record.
+            QCOMPARE(xml.count("<AuditRecord>"), xml.count("<ItemData ") + 10);
+            QVERIFY(xml.contains("<SignatureDef OID=\"SD.approved\""));
             // The REDCap export of the same file works too.
             auto rc = exportRedcap(ctx, options, out.path());
             QVERIFY2(rc, qPrintable(rc.message()));
