@@ -403,6 +403,7 @@ void FormView::createEditor(Row &row, QWidget *parent)
         connect(calendar, &QCalendarWidget::clicked, calendar, &QCalendarWidget::activated);
         button->setMenu(menu);
         button->setPopupMode(QToolButton::InstantPopup);
+        button->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; width: 0; }"));
         static_cast<QHBoxLayout *>(holder->layout())->insertWidget(1, button);
         edit->setProperty("calendarButton", QVariant::fromValue<QObject *>(button));
         break;

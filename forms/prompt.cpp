@@ -15,7 +15,7 @@ namespace cellcrf::forms {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cellcrf::forms::Prompt", text);
+    return QCoreApplication::translate("cellcrf::forms::WidgetPrompt", text);
 }
 } // namespace
 

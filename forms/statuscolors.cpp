@@ -5,9 +5,10 @@
 namespace cellcrf::forms {
 
 namespace {
+// lupdate files these free functions' texts under the namespace.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cellcrf::forms::Status", text);
+    return QCoreApplication::translate("cellcrf::forms", text);
 }
 } // namespace
 

@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -28,12 +29,17 @@
 
 using namespace cellcrf;
 
+namespace cellcrf::gui {
+// The translation context of the texts below.
+class Main
+{
+    Q_DECLARE_TR_FUNCTIONS(cellcrf::gui::Main)
+};
+} // namespace cellcrf::gui
+
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cellcrf::gui::Main", text);
-}
+using gui::Main;
 
 QString demoPath()
 {
@@ -52,9 +58,9 @@ Result<std::unique_ptr<store::StudyFile>> openDemo(const Clock &clock)
     const QString partial = path + QStringLiteral(".creating");
     for (const auto &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(partial + suffix);
-    QProgressDialog progress(tr("Creating the demonstration study (S1904, 200 subjects)…"), QString(), 0, 200);
+    QProgressDialog progress(Main::tr("Creating the demonstration study (S1904, 200 subjects)…"), QString(), 0, 200);
     progress.setObjectName(QStringLiteral("demoProgress"));
-    progress.setWindowTitle(tr("CellCRF"));
+    progress.setWindowTitle(Main::tr("CellCRF"));
     progress.setMinimumDuration(0);
     progress.setWindowModality(Qt::ApplicationModal);
     progress.setValue(0);
@@ -71,24 +77,24 @@ Result<std::unique_ptr<store::StudyFile>> openDemo(const Clock &clock)
         if (QFileInfo::exists(partial + suffix))
             QFile::rename(partial + suffix, path + suffix);
     if (!QFile::rename(partial, path))
-        return Status::error(ErrorCode::Io, tr("The demonstration study could not be saved as %1.").arg(path));
+        return Status::error(ErrorCode::Io, Main::tr("The demonstration study could not be saved as %1.").arg(path));
     return store::StudyFile::open(path, clock);
 }
 
 Result<std::unique_ptr<store::StudyFile>> createStudy(const Clock &clock)
 {
     bool ok = false;
-    const QString study = QInputDialog::getItem(nullptr, tr("New study file"), tr("Study:"),
+    const QString study = QInputDialog::getItem(nullptr, Main::tr("New study file"), Main::tr("Study:"),
                                                 {QStringLiteral("s1904"), QStringLiteral("peds-cd19")}, 0, false, &ok);
     if (!ok)
-        return Status::error(ErrorCode::Cancelled, tr("Cancelled."));
+        return Status::error(ErrorCode::Cancelled, Main::tr("Cancelled."));
     const QString path =
-        QFileDialog::getSaveFileName(nullptr, tr("New study file"),
+        QFileDialog::getSaveFileName(nullptr, Main::tr("New study file"),
                                      QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                                          .filePath(study + QStringLiteral(".cellcrf")),
-                                     tr("CellCRF study files (*.cellcrf)"));
+                                     Main::tr("CellCRF study files (*.cellcrf)"));
     if (path.isEmpty())
-        return Status::error(ErrorCode::Cancelled, tr("Cancelled."));
+        return Status::error(ErrorCode::Cancelled, Main::tr("Cancelled."));
     store::CreateOptions options;
     options.deviceName = QSysInfo::machineHostName();
     return store::StudyFile::create(path, study, clock, options);
@@ -96,9 +102,9 @@ Result<std::unique_ptr<store::StudyFile>> createStudy(const Clock &clock)
 
 QString askFile()
 {
-    return QFileDialog::getOpenFileName(nullptr, tr("Open study file"),
+    return QFileDialog::getOpenFileName(nullptr, Main::tr("Open study file"),
                                         QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-                                        tr("CellCRF study files (*.cellcrf);;All files (*)"));
+                                        Main::tr("CellCRF study files (*.cellcrf);;All files (*)"));
 }
 
 } // namespace
@@ -114,16 +120,16 @@ int main(int argc, char *argv[])
     forms::Language language;
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Electronic case report forms for CAR-T cell therapy trials."));
+    parser.setApplicationDescription(Main::tr("Electronic case report forms for CAR-T cell therapy trials."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        tr("Open the demonstration S1904 study (created on first start)."));
-    const QCommandLineOption languageOption(QStringLiteral("language"), tr("Interface language: en or zh_CN."),
-                                            tr("locale"));
+                                        Main::tr("Open the demonstration S1904 study (created on first start)."));
+    const QCommandLineOption languageOption(QStringLiteral("language"), Main::tr("Interface language: en or zh_CN."),
+                                            Main::tr("locale"));
     parser.addOption(demoOption);
     parser.addOption(languageOption);
-    parser.addPositionalArgument(QStringLiteral("file"), tr("The study database to open."), tr("[file]"));
+    parser.addPositionalArgument(QStringLiteral("file"), Main::tr("The study database to open."), Main::tr("[file]"));
     parser.process(app);
 
     language.use(parser.isSet(languageOption)
@@ -161,7 +167,8 @@ int main(int argc, char *argv[])
     if (!file) {
         if (file.status().code() == ErrorCode::Cancelled)
             return 0;
-        QMessageBox::critical(nullptr, tr("CellCRF"), tr("The study file cannot be opened.\n\n%1").arg(file.message()));
+        QMessageBox::critical(nullptr, Main::tr("CellCRF"),
+                              Main::tr("The study file cannot be opened.\n\n%1").arg(file.message()));
         return 1;
     }
     settings.setValue(QStringLiteral("lastFile"), (*file)->path());
