@@ -1,5 +1,6 @@
 #include "formrenderer.h"
 
+#include "audit/auditevent.h"
 #include "authenticator.h"
 #include "prompt.h"
 #include "recordactions.h"
@@ -17,6 +18,7 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QKeyEvent>
@@ -27,6 +29,7 @@
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QWidgetAction>
 
@@ -274,6 +277,9 @@ void FormView::build()
             row.container->setContextMenuPolicy(Qt::CustomContextMenu);
             connect(row.container, &QWidget::customContextMenuRequested, this, [this, oid](const QPoint &pos) {
                 QMenu menu(this);
+                auto *history = menu.addAction(tr("History of this item…"));
+                history->setObjectName(QStringLiteral("itemHistoryAction"));
+                connect(history, &QAction::triggered, this, [this, oid] { showHistory(oid); });
                 auto *query = menu.addAction(tr("Raise a query on this item…"));
                 query->setObjectName(QStringLiteral("raiseQueryAction"));
                 const auto may = m_auth.mayDo(m_actor, Action::RaiseQuery);
@@ -739,6 +745,43 @@ void FormView::toggleLock()
     }
     reload();
     Q_EMIT saved(m_key);
+}
+
+void FormView::showHistory(const QString &itemOid)
+{
+    const auto subject = m_data.subject(m_actor, m_key.subjectId);
+    const auto events = m_data.auditTrail().events();
+    if (!subject || !events) {
+        m_prompt.showError(this, tr("History"), !subject ? subject.message() : events.message());
+        return;
+    }
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("itemHistoryDialog"));
+    const auto *item = m_form->item(itemOid);
+    dialog.setWindowTitle(tr("History of %1").arg(item ? itemLabel(*item) : itemOid));
+    auto *table = new QTreeWidget(&dialog);
+    table->setObjectName(QStringLiteral("itemHistory"));
+    table->setRootIsDecorated(false);
+    table->setHeaderLabels(
+        {tr("When (UTC)"), tr("Who"), tr("Role"), tr("Action"), tr("Old value"), tr("New value"), tr("Reason")});
+    for (const auto &e : *events) {
+        if (e.subjectKey != subject->key || e.eventOid != m_key.eventOid || e.formOid != m_key.formOid ||
+            e.itemOid != itemOid)
+            continue;
+        new QTreeWidgetItem(table, {e.utc.left(19).replace(QLatin1Char('T'), QLatin1Char(' ')), e.userName,
+                                    roleText(e.userRole), e.action, e.oldValue.value_or(QString()),
+                                    e.newValue.value_or(QString()), e.reason});
+    }
+    if (table->topLevelItemCount() == 0)
+        new QTreeWidgetItem(table, {tr("No changes recorded yet.")});
+    table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(table);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(900, 360);
+    dialog.exec();
 }
 
 void FormView::raiseQuery(const QString &itemOid)

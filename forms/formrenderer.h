@@ -91,6 +91,7 @@ private:
     void sign();
     void toggleLock();
     void raiseQuery(const QString &itemOid);
+    void showHistory(const QString &itemOid);
     void setAction(QPushButton *button, Action action, const QString &unavailable);
     QString itemLabel(const study::Item &item) const;
     QList<QWidget *> focusStops() const;

@@ -501,6 +501,50 @@ Tab 键和回车键在各项之间移动；Ctrl+S 保存。</translation>
         <source>Confirm %1</source>
         <translation>确认%1</translation>
     </message>
+    <message>
+        <source>History of this item…</source>
+        <translation>此项的历史记录…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 的历史记录</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>尚无修改记录。</translation>
+    </message>
 </context>
 <context>
     <name>cellcrf::forms::LoginDialog</name>
