@@ -84,6 +84,8 @@ LoginDialog::LoginDialog(Authenticator &auth, const QString &studyName, const QS
             m_password->setText(item->data(0, Qt::UserRole).toString());
         });
         connect(m_demoAccounts, &QTreeWidget::itemActivated, this, [this] { accept(); });
+        m_demoLabel->setVisible(m_demoAccounts->topLevelItemCount() > 0);
+        m_demoAccounts->setVisible(m_demoAccounts->topLevelItemCount() > 0);
         layout->addWidget(m_demoLabel);
         layout->addWidget(m_demoAccounts);
     }

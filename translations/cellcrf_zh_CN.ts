@@ -952,6 +952,18 @@ Tab 键和回车键在各项之间移动；Ctrl+S 保存。</translation>
 
 %1</translation>
     </message>
+    <message>
+        <source>First administrator</source>
+        <translation>首位系统管理员</translation>
+    </message>
+    <message>
+        <source>User name of the study's first administrator:</source>
+        <translation>本研究首位系统管理员的用户名：</translation>
+    </message>
+    <message>
+        <source>Password (at least %1 characters):</source>
+        <translation>密码（至少 %1 个字符）：</translation>
+    </message>
 </context>
 <context>
     <name>cellcrf::gui::StartDialog</name>

@@ -1,6 +1,7 @@
 // The composition root of the desktop program: it finds the study file, signs
 // the person in and wires the window. Behaviour lives in model/ and forms/.
 
+#include "auth/authservice.h"
 #include "core/clock.h"
 #include "demo/demogenerator.h"
 #include "language.h"
@@ -20,6 +21,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
 #include <QProgressDialog>
@@ -174,6 +176,32 @@ int main(int argc, char *argv[])
     settings.setValue(QStringLiteral("lastFile"), (*file)->path());
 
     forms::ModelAuthenticator auth((*file)->database(), clock);
+    if (!auth.service().hasAccounts()) {
+        // A new file has no accounts yet: a demo file gets its demo accounts, a
+        // real one its first administrator, chosen now.
+        Status created;
+        if ((*file)->isDemo()) {
+            created = auth::createDemoAccounts((*file)->database(), clock);
+        } else {
+            bool ok = false;
+            const QString user = QInputDialog::getText(nullptr, Main::tr("First administrator"),
+                                                       Main::tr("User name of the study's first administrator:"),
+                                                       QLineEdit::Normal, QStringLiteral("admin"), &ok);
+            if (!ok)
+                return 0;
+            const QString password = QInputDialog::getText(
+                nullptr, Main::tr("First administrator"),
+                Main::tr("Password (at least %1 characters):").arg(auth::AuthService::MinPasswordLength),
+                QLineEdit::Password, QString(), &ok);
+            if (!ok)
+                return 0;
+            created = auth::createAdministrator((*file)->database(), clock, user, user, password);
+        }
+        if (!created) {
+            QMessageBox::critical(nullptr, Main::tr("CellCRF"), created.message());
+            return 1;
+        }
+    }
     forms::WidgetPrompt prompt;
     forms::LoginDialog login(auth, (*file)->study().name.text(language.current()),
                              QDir::toNativeSeparators((*file)->path()), (*file)->isDemo());
