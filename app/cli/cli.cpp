@@ -345,6 +345,19 @@ int Cli::cmdEligibility(const QStringList &args)
         m_out << QStringLiteral("%1\t%2\t%3\t%4").arg(c.criterionId, status, c.text, c.reason) << Qt::endl;
     }
     m_out << e->summary << Qt::endl;
+    if (session->file->study().oid == QLatin1String("s1904")) {
+        auto r = clinical::randomizationEligibilityOf(session->file->data(), session->actor, subject->id);
+        if (!r) {
+            m_err << "cellcrf-cli eligibility: " << r.message() << Qt::endl;
+            return Failed;
+        }
+        m_out << (r->eligible ? tr("Randomization: may be randomized (qualifying assessment %1).")
+                                    .arg(r->qualifyingDate ? r->qualifyingDate->toString(Qt::ISODate) : QString())
+                              : tr("Randomization: may not be randomized."))
+              << Qt::endl;
+        for (const QString &reason : r->reasons)
+            m_out << "  " << reason << Qt::endl;
+    }
     return Ok;
 }
 

@@ -5,6 +5,7 @@
 #include "formulas.h"
 #include "icans.h"
 #include "jsoninput.h"
+#include "response.h"
 
 #include <QJsonArray>
 
@@ -57,6 +58,12 @@ QList<DerivationInfo> buildRegistry()
                   u"fludarabine_deviation_percent"_s, u"fludarabine_deviation_over_10_percent"_s,
                   u"cyclophosphamide_deviation_percent"_s, u"cyclophosphamide_deviation_over_10_percent"_s,
                   u"car_t_cells_per_kg"_s, u"review"_s, u"reasons"_s}});
+    list.append({u"response"_s,
+                 u"Response category (CR, CRi, MLFS, NR, relapse) and MRD status of one disease assessment"_s,
+                 {u"marrow_blasts_percent"_s, u"circulating_blasts"_s, u"extramedullary_disease"_s, u"anc_e9_per_l"_s,
+                  u"platelets_e9_per_l"_s, u"previous_complete_remission"_s, u"mrd_method"_s, u"mrd_sample"_s,
+                  u"mrd_level_percent"_s, u"mrd_sensitivity_percent"_s, u"mrd_cells_analysed"_s},
+                 {u"response_category"_s, u"mrd_status"_s, u"review"_s, u"reasons"_s}});
     return list;
 }
 
@@ -499,6 +506,79 @@ const DerivationInfo *findDerivation(const QString &name)
     return nullptr;
 }
 
+namespace {
+
+// The codes of the study definitions' response code list.
+QString responseFormCode(ResponseCategory category)
+{
+    switch (category) {
+    case ResponseCategory::CompleteRemission:
+        return u"CR"_s;
+    case ResponseCategory::CompleteRemissionIncompleteRecovery:
+        return u"CRi"_s;
+    case ResponseCategory::MorphologicLeukemiaFree:
+        return u"MLFS"_s;
+    case ResponseCategory::NoResponse:
+        return u"NR"_s;
+    case ResponseCategory::Relapse:
+        return u"relapse"_s;
+    case ResponseCategory::NotEvaluable:
+        break;
+    }
+    return u"not_evaluable"_s;
+}
+
+QJsonObject deriveResponse(const DerivationInfo &info, const QJsonObject &json)
+{
+    static const NumberRange percent{0.0, 100.0, true, true, u"%"_s};
+    static const NumberRange countE9{0.0, 1000.0, true, true, u"x 10^9/L"_s};
+    static const NumberRange sensitivity{0.0, 100.0, false, true, u"%"_s};
+    JsonInput in(json, info.inputs);
+    DiseaseAssessment disease;
+    disease.marrowBlastsPercent = in.number(u"marrow_blasts_percent"_s, percent, true);
+    disease.circulatingBlasts = in.boolean(u"circulating_blasts"_s, false);
+    disease.extramedullaryDisease = in.boolean(u"extramedullary_disease"_s, false);
+    disease.ancE9PerL = in.number(u"anc_e9_per_l"_s, countE9, false);
+    disease.plateletsE9PerL = in.number(u"platelets_e9_per_l"_s, countE9, false);
+    const bool previousCr = in.boolean(u"previous_complete_remission"_s, false).value_or(false);
+    const auto method = in.code(u"mrd_method"_s, {u"flow"_s, u"ngs"_s}, false);
+    const auto sample = in.code(u"mrd_sample"_s, {u"bm"_s, u"pb"_s}, false);
+    const auto level = in.number(u"mrd_level_percent"_s, percent, false);
+    const auto limit = in.number(u"mrd_sensitivity_percent"_s, sensitivity, false);
+    const auto cells = in.number(u"mrd_cells_analysed"_s, NumberRange{0.0, 1e12, true, true, u"cells"_s}, false);
+    if (in.failed())
+        return in.error();
+
+    const ResponseResult response = classifyResponse(disease, previousCr);
+    QJsonObject out;
+    out.insert(u"response_category"_s, responseFormCode(response.category));
+    QStringList reasons = response.reasons;
+    bool review = response.review;
+    if (method && level) {
+        MrdMeasurement m;
+        m.method = *method == u"ngs"_s ? MrdMethod::Ngs : MrdMethod::Flow;
+        m.sample = sample && *sample == u"pb"_s ? MrdSample::Blood : MrdSample::Marrow;
+        m.level = *level / 100.0; // the form records percent; the rule works in fractions
+        if (limit)
+            m.sensitivity = *limit / 100.0;
+        if (cells)
+            m.cellsAnalysed = qint64(*cells);
+        const MrdResult mrd = classifyMrd(m);
+        out.insert(u"mrd_status"_s, mrd.status == MrdStatus::Negative   ? u"negative"_s
+                                    : mrd.status == MrdStatus::Positive ? u"positive"_s
+                                                                        : u"not_evaluable"_s);
+        reasons += mrd.reasons;
+    } else {
+        out.insert(u"mrd_status"_s, u"not_evaluable"_s);
+        reasons.append(ClinicalText::tr("MRD not measured: its method and level are needed"));
+    }
+    out.insert(u"review"_s, review);
+    out.insert(u"reasons"_s, toJson(reasons));
+    return out;
+}
+
+} // namespace
+
 QJsonObject derive(const QString &name, const QJsonObject &input)
 {
     const DerivationInfo *info = findDerivation(name);
@@ -514,6 +594,8 @@ QJsonObject derive(const QString &name, const QJsonObject &input)
         return deriveQtcf(*info, input);
     if (name == u"bsa"_s)
         return deriveBsa(*info, input);
+    if (name == u"response"_s)
+        return deriveResponse(*info, input);
     return deriveDose(*info, input);
 }
 

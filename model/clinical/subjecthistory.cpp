@@ -193,6 +193,30 @@ Result<int> writeEndpointsCsv(const store::ClinicalData &data, const Actor &acto
     return rows;
 }
 
+Result<RandomizationEligibility> randomizationEligibilityOf(const store::ClinicalData &data, const Actor &actor,
+                                                            qint64 subjectId)
+{
+    auto history = readSubjectHistory(data, actor, subjectId);
+    if (!history)
+        return history.status();
+    if (!history->infusionDate.isValid()) {
+        RandomizationEligibility notYet;
+        notYet.reasons.append(QCoreApplication::translate("cellcrf::clinical", "No infusion date recorded yet"));
+        return notYet;
+    }
+    QList<ResponseAssessment> assessments;
+    for (const EndpointAssessment &a : history->assessments) {
+        if (a.category == ResponseCategory::NotEvaluable && !a.mrdNegative)
+            continue;
+        ResponseAssessment r;
+        r.date = a.date;
+        r.category = a.category;
+        r.mrd = !a.mrdNegative ? MrdStatus::NotEvaluable : (*a.mrdNegative ? MrdStatus::Negative : MrdStatus::Positive);
+        assessments.append(r);
+    }
+    return s1904RandomizationEligibility(history->infusionDate, assessments);
+}
+
 Result<QList<DailyAssessment>> readDailyAssessments(const store::ClinicalData &data, const Actor &actor,
                                                     qint64 subjectId)
 {

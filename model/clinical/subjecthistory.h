@@ -7,6 +7,7 @@
 
 #include "clinical/endpoints.h"
 #include "clinical/episodes.h"
+#include "clinical/response.h"
 #include "core/actor.h"
 #include "core/result.h"
 
@@ -28,6 +29,11 @@ Result<SubjectHistory> readSubjectHistory(const store::ClinicalData &data, const
 // EFS and OS at 1 and 3 months). Returns the number of rows written.
 Result<int> writeEndpointsCsv(const store::ClinicalData &data, const Actor &actor, QTextStream &out,
                               const std::function<void(int done, int total)> &progress = {});
+
+// S1904: may the subject be randomized (MLFS or better and MRD negative within 12
+// weeks of infusion), from the stored response assessments.
+Result<RandomizationEligibility> randomizationEligibilityOf(const store::ClinicalData &data, const Actor &actor,
+                                                            qint64 subjectId);
 
 // The daily CRS/ICANS assessments of a subject in date order. The grade of a day
 // is the derived one the investigator confirmed, or the investigator's override.

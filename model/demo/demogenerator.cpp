@@ -510,7 +510,8 @@ private:
             {QStringLiteral("resp_dtc"), isoDate(date)},
             {QStringLiteral("bm_dtc"), isoDate(date)},
             {QStringLiteral("bm_blasts"), num(remission ? uniform(0, 3.5) : uniform(15, 80), 1)},
-            {QStringLiteral("pb_blasts"), yn(!remission)},
+            // MLFS differs from CRi only by circulating blasts (CLINICAL.md).
+            {QStringLiteral("pb_blasts"), yn(!remission || cat == QLatin1String("MLFS"))},
             {QStringLiteral("emd"), QStringLiteral("0")},
             {QStringLiteral("anc"), num(countsRecovered ? uniform(1.2, 4.5) : uniform(0.2, 0.9), 1)},
             {QStringLiteral("plt"), QString::number(countsRecovered ? uniformInt(110, 260) : uniformInt(20, 90))},

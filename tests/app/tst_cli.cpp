@@ -414,6 +414,48 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("\"reasons\"")));
     }
 
+    void derive_response_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("category");
+        QTest::addColumn<QString>("mrd");
+        QTest::newRow("CR, MRD negative")
+            << "{\"marrow_blasts_percent\":2,\"circulating_blasts\":false,"
+               "\"extramedullary_disease\":false,\"anc_e9_per_l\":1.5,\"platelets_e9_per_l\":120,"
+               "\"mrd_method\":\"flow\",\"mrd_level_percent\":0,\"mrd_sensitivity_percent\":0.001}"
+            << "CR"
+            << "negative";
+        QTest::newRow("CRi, MRD at 0.01% is positive")
+            << "{\"marrow_blasts_percent\":4.9,\"circulating_blasts\":false,\"extramedullary_disease\":false,"
+               "\"anc_e9_per_l\":0.8,\"platelets_e9_per_l\":120,\"mrd_method\":\"flow\",\"mrd_level_percent\":0.01,"
+               "\"mrd_sensitivity_percent\":0.001}"
+            << "CRi"
+            << "positive";
+        QTest::newRow("insensitive assay")
+            << "{\"marrow_blasts_percent\":1,\"circulating_blasts\":false,"
+               "\"extramedullary_disease\":false,\"anc_e9_per_l\":2,\"platelets_e9_per_l\":150,"
+               "\"mrd_method\":\"flow\",\"mrd_level_percent\":0,\"mrd_sensitivity_percent\":0.1}"
+            << "CR"
+            << "not_evaluable";
+        QTest::newRow("relapse after CR") << "{\"marrow_blasts_percent\":5,\"previous_complete_remission\":true}"
+                                          << "relapse"
+                                          << "not_evaluable";
+        QTest::newRow("no response") << "{\"marrow_blasts_percent\":40,\"circulating_blasts\":true,"
+                                        "\"extramedullary_disease\":false}"
+                                     << "NR"
+                                     << "not_evaluable";
+    }
+    void derive_response()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, category);
+        QFETCH(QString, mrd);
+        const Run r = runCli({QStringLiteral("derive"), QStringLiteral("response")}, line + QLatin1Char('\n'));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("\"response_category\":\"%1\"").arg(category)), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("\"mrd_status\":\"%1\"").arg(mrd)), qPrintable(r.out));
+    }
+
     void derive_invalidInput_givesAnErrorNotAGrade_data()
     {
         QTest::addColumn<QString>("name");
@@ -433,6 +475,11 @@ private Q_SLOTS:
                                          << "{\"height_cm\":\"tall\",\"weight_kg\":70}";
         QTest::newRow("not json") << "dose"
                                   << "{height";
+        QTest::newRow("response text blasts") << "response"
+                                              << "{\"marrow_blasts_percent\":\"few\"}";
+        QTest::newRow("response unknown method") << "response"
+                                                 << "{\"marrow_blasts_percent\":2,\"mrd_method\":\"pcr\","
+                                                    "\"mrd_level_percent\":0}";
     }
     void derive_invalidInput_givesAnErrorNotAGrade()
     {
