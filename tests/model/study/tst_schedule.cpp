@@ -5,6 +5,9 @@
 
 #include <QTest>
 
+// Declared before any data table uses the type.
+Q_DECLARE_METATYPE(cellcrf::study::VisitState)
+
 using namespace cellcrf;
 using namespace cellcrf::study;
 
@@ -141,7 +144,6 @@ private Q_SLOTS:
     }
 };
 
-Q_DECLARE_METATYPE(cellcrf::study::VisitState)
 
 QTEST_GUILESS_MAIN(TstSchedule)
 #include "tst_schedule.moc"
