@@ -59,7 +59,10 @@ void TestCrs::registry_listsContractInputs()
           u"nasal_cannula_flow_l_min"_s, u"organ_toxicity_max_ctcae_grade"_s, u"died"_s, u"death_due_to_crs"_s})
         QVERIFY2(info->inputs.contains(name), qPrintable(name));
     QVERIFY(info->outputs.contains(u"crs_grade"_s));
-    QCOMPARE(derivations().size(), 6);
+    // The CLINICAL.md derivations plus `response` (category and MRD status of a disease assessment).
+    QCOMPARE(derivations().size(), 7);
+    for (const QString &name : {u"crs"_s, u"icans"_s, u"crcl"_s, u"qtcf"_s, u"bsa"_s, u"dose"_s, u"response"_s})
+        QVERIFY2(findDerivation(name), qPrintable(name));
     QVERIFY(!findDerivation(u"cytokine"_s));
     QCOMPARE(derive(u"cytokine"_s, base()).value(u"field"_s).toString(), u"derivation"_s);
 }
