@@ -29,6 +29,7 @@ enum class Action
     VerifySource,
     RaiseQuery,
     AnswerQuery,
+    CloseQuery, // close or re-open a query
     Sign,
     Lock,
     Unlock,

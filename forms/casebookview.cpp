@@ -1,5 +1,6 @@
 #include "casebookview.h"
 
+#include "eligibilitypanel.h"
 #include "flowsheet.h"
 #include "formrenderer.h"
 #include "statuscolors.h"
@@ -50,6 +51,16 @@ CasebookView::CasebookView(store::ClinicalData &clinicalData, const Actor &actor
     m_tree->header()->setSectionResizeMode(DateColumn, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(StateColumn, QHeaderView::ResizeToContents);
     m_form = new FormView(m_data, m_actor, m_auth, actions, m_prompt, this);
+    m_eligibility = new EligibilityPanel(m_data, m_actor, m_auth, actions, m_prompt, this);
+    m_eligibility->setLeaveGuard([this] { return m_form->maybeLeave(); });
+    m_eligibility->hide();
+    m_formPage = new QSplitter(Qt::Vertical, this);
+    m_formPage->setObjectName(QStringLiteral("formPageSplitter"));
+    m_formPage->setChildrenCollapsible(false);
+    m_formPage->addWidget(m_form);
+    m_formPage->addWidget(m_eligibility);
+    m_formPage->setStretchFactor(0, 3);
+    m_formPage->setStretchFactor(1, 2);
 
     m_splitter = new QSplitter(this);
     m_splitter->setObjectName(QStringLiteral("casebookSplitter"));
@@ -58,7 +69,7 @@ CasebookView::CasebookView(store::ClinicalData &clinicalData, const Actor &actor
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("casebookPages"));
     m_pages->setDocumentMode(true);
-    m_pages->addTab(m_form, QString());
+    m_pages->addTab(m_formPage, QString());
     m_pages->addTab(m_flowsheet, QString());
     m_splitter->addWidget(m_pages);
     m_splitter->setStretchFactor(0, 0);
@@ -92,6 +103,14 @@ CasebookView::CasebookView(store::ClinicalData &clinicalData, const Actor &actor
     });
     connect(m_form, &FormView::saved, this, [this] {
         fillSchedule();
+        if (m_eligibility->isVisibleTo(this))
+            m_eligibility->refresh();
+        Q_EMIT subjectDataChanged(m_subject.id);
+    });
+    connect(m_eligibility, &EligibilityPanel::decisionSigned, this, [this](const store::FormKey &key) {
+        if (m_form->hasForm() && m_form->formKey().eventOid == key.eventOid && m_form->formKey().formOid == key.formOid)
+            m_form->reload();
+        fillSchedule();
         Q_EMIT subjectDataChanged(m_subject.id);
     });
     retranslate();
@@ -110,9 +129,14 @@ bool CasebookView::setSubject(qint64 subjectId)
     if (!subject) {
         m_subject = {};
         m_tree->clear();
+        setEligibilityShown(false);
         return true;
     }
     m_subject = *subject;
+    if (!m_eligibility->isHidden()) {
+        m_eligibility->setSubject(m_subject.id);
+        m_form->hide();
+    }
     refresh();
     if (m_pages->currentIndex() == 1)
         m_flowsheet->setSubject(m_subject.id);
@@ -226,6 +250,7 @@ bool CasebookView::openForm(const QString &eventOid, const QString &formOid)
     if (!m_form->maybeLeave())
         return false;
     const bool opened = m_form->openForm({m_subject.id, eventOid, 1, formOid, 1});
+    setEligibilityShown(opened && eventOid == eligibilityEvent() && formOid == m_eligibility->decisionKey().formOid);
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         auto *top = m_tree->topLevelItem(i);
         for (int j = 0; j < top->childCount(); ++j) {
@@ -239,9 +264,47 @@ bool CasebookView::openForm(const QString &eventOid, const QString &formOid)
     return opened;
 }
 
+bool CasebookView::showEligibility()
+{
+    if (m_pages->currentIndex() != 0) {
+        if (!m_flowsheet->maybeLeave())
+            return false;
+        const QSignalBlocker block(m_pages);
+        m_pages->setCurrentIndex(0);
+    }
+    if (!m_form->maybeLeave())
+        return false;
+    m_form->closeForm();
+    setEligibilityShown(true);
+    m_form->hide();
+    return true;
+}
+
+void CasebookView::setEligibilityShown(bool shown)
+{
+    m_form->show();
+    m_eligibility->setVisible(shown);
+    if (shown) {
+        m_eligibility->setSubject(m_subject.id);
+        // Below the eligibility form, which keeps its full width, the panel takes two fifths of the page.
+        const int height = qMax(m_formPage->height(), 600);
+        m_formPage->setSizes({height * 3 / 5, height * 2 / 5});
+    }
+}
+
+QString CasebookView::eligibilityEvent() const
+{
+    return m_eligibility->decisionKey().eventOid;
+}
+
 void CasebookView::itemActivated(QTreeWidgetItem *item)
 {
     const QString formOid = item->data(0, FormRole).toString();
+    if (formOid.isEmpty() && item->data(0, EventRole).toString() == eligibilityEvent()) {
+        item->setExpanded(true);
+        showEligibility();
+        return;
+    }
     if (formOid.isEmpty()) {
         item->setExpanded(!item->isExpanded());
         return;
@@ -259,6 +322,7 @@ void CasebookView::setLocale(const QString &locale)
 {
     m_locale = locale;
     m_form->setLocale(locale);
+    m_eligibility->setLocale(locale);
     m_flowsheet->setLocale(locale);
     refresh();
 }

@@ -20,6 +20,7 @@ class QTabWidget;
 namespace cellcrf::forms {
 
 class Authenticator;
+class EligibilityPanel;
 class FlowsheetView;
 class FormView;
 class Prompt;
@@ -42,6 +43,9 @@ public:
     FlowsheetView *flowsheet() const { return m_flowsheet; }
     // Shows the toxicity flowsheet beside the schedule.
     void showFlowsheet();
+    // Shows the screening visit: the eligibility panel (beside the eligibility form when that is open).
+    bool showEligibility();
+    EligibilityPanel *eligibility() const { return m_eligibility; }
     // The unsaved-changes guard of the form and the flowsheet.
     bool maybeLeave();
     QTreeWidget *scheduleTree() const { return m_tree; }
@@ -60,6 +64,9 @@ private:
     void fillSchedule();
     void itemActivated(QTreeWidgetItem *item);
     void retranslate();
+    // The eligibility panel is shown for the screening visit and its eligibility form only.
+    void setEligibilityShown(bool shown);
+    QString eligibilityEvent() const;
 
     store::ClinicalData &m_data;
     Actor m_actor;
@@ -72,6 +79,8 @@ private:
     QTreeWidget *m_tree = nullptr;
     FormView *m_form = nullptr;
     FlowsheetView *m_flowsheet = nullptr;
+    EligibilityPanel *m_eligibility = nullptr;
+    QSplitter *m_formPage = nullptr;
     QTabWidget *m_pages = nullptr;
     QSplitter *m_splitter = nullptr;
 };

@@ -4,6 +4,7 @@
 #include "authenticator.h"
 #include "prompt.h"
 #include "recordactions.h"
+#include "signing.h"
 #include "statuscolors.h"
 
 #include <QAction>
@@ -19,7 +20,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QJsonArray>
 #include <QKeyEvent>
 #include <QLabel>
@@ -277,16 +277,7 @@ void FormView::build()
             row.container->setContextMenuPolicy(Qt::CustomContextMenu);
             connect(row.container, &QWidget::customContextMenuRequested, this, [this, oid](const QPoint &pos) {
                 QMenu menu(this);
-                auto *history = menu.addAction(tr("History of this item…"));
-                history->setObjectName(QStringLiteral("itemHistoryAction"));
-                connect(history, &QAction::triggered, this, [this, oid] { showHistory(oid); });
-                auto *query = menu.addAction(tr("Raise a query on this item…"));
-                query->setObjectName(QStringLiteral("raiseQueryAction"));
-                const auto may = m_auth.mayDo(m_actor, Action::RaiseQuery);
-                query->setEnabled(may.isOk() && m_loaded.instanceId != 0);
-                menu.setToolTipsVisible(true);
-                query->setToolTip(!may.isOk() ? may.message() : tr("The form must be saved first."));
-                connect(query, &QAction::triggered, this, [this, oid] { raiseQuery(oid); });
+                fillItemMenu(menu, oid);
                 const auto *container = m_rows.at(m_rowOf.value(oid)).container;
                 menu.exec(container->mapToGlobal(pos));
             });
@@ -648,6 +639,8 @@ void FormView::setAction(QPushButton *button, Action action, const QString &unav
 
 void FormView::reload()
 {
+    if (!m_form)
+        return;
     if (auto reloaded = m_data.loadForm(m_actor, m_key)) {
         m_loaded = *reloaded;
         m_values = m_loaded.values;
@@ -677,50 +670,8 @@ void FormView::sign()
 {
     if (m_modified)
         return;
-    QDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("signDialog"));
-    dialog.setWindowTitle(tr("Sign the form"));
-    auto *layout = new QFormLayout(&dialog);
-    auto *intro = new QLabel(tr("Your signature applies to the form as saved now (version %1). It is recorded with "
-                                "your name, the time and its meaning, and is the legal equivalent of a handwritten "
-                                "signature.")
-                                 .arg(m_loaded.version),
-                             &dialog);
-    intro->setWordWrap(true);
-    layout->addRow(intro);
-    auto *meaning = new QComboBox(&dialog);
-    meaning->setObjectName(QStringLiteral("signMeaning"));
-    meaning->addItem(tr("I reviewed this data"), QStringLiteral("reviewed"));
-    meaning->addItem(tr("I approve this data"), QStringLiteral("approved"));
-    meaning->addItem(tr("I am responsible for this data"), QStringLiteral("authored"));
-    layout->addRow(tr("Meaning"), meaning);
-    auto *password = new QLineEdit(&dialog);
-    password->setObjectName(QStringLiteral("signPassword"));
-    password->setEchoMode(QLineEdit::Password);
-    password->setAccessibleName(tr("Password"));
-    layout->addRow(tr("Password"), password);
-    auto *error = new QLabel(&dialog);
-    error->setStyleSheet(QStringLiteral("color: #a12622;"));
-    error->setWordWrap(true);
-    error->hide();
-    layout->addRow(error);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign"));
-    layout->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
-        const auto signedOk =
-            m_actions.signForm(m_actor, m_key, meaning->currentData().toString(), password->text(), m_loaded.version);
-        if (!signedOk) {
-            error->setText(signedOk.message());
-            error->show();
-            password->clear();
-            return;
-        }
-        dialog.accept();
-    });
-    dialog.setMinimumWidth(460);
-    if (dialog.exec() != QDialog::Accepted)
+    if (!signStoredForm(this, m_prompt, m_actions, m_actor, m_key, m_form->name.text(m_locale), m_loaded.version,
+                        {QStringLiteral("reviewed"), QStringLiteral("approved"), QStringLiteral("authored")}))
         return;
     reload();
     Q_EMIT saved(m_key);
@@ -750,9 +701,14 @@ void FormView::toggleLock()
 void FormView::showHistory(const QString &itemOid)
 {
     const auto subject = m_data.subject(m_actor, m_key.subjectId);
-    const auto events = m_data.auditTrail().events();
-    if (!subject || !events) {
-        m_prompt.showError(this, tr("History"), !subject ? subject.message() : events.message());
+    if (!subject) {
+        m_prompt.showError(this, tr("History"), subject.message());
+        return;
+    }
+    const auto events = m_data.auditTrail().itemHistory(subject->key, m_key.eventOid, m_key.eventRepeat, m_key.formOid,
+                                                        m_key.formRepeat, itemOid);
+    if (!events) {
+        m_prompt.showError(this, tr("History"), events.message());
         return;
     }
     QDialog dialog(this);
@@ -765,9 +721,6 @@ void FormView::showHistory(const QString &itemOid)
     table->setHeaderLabels(
         {tr("When (UTC)"), tr("Who"), tr("Role"), tr("Action"), tr("Old value"), tr("New value"), tr("Reason")});
     for (const auto &e : *events) {
-        if (e.subjectKey != subject->key || e.eventOid != m_key.eventOid || e.formOid != m_key.formOid ||
-            e.itemOid != itemOid)
-            continue;
         new QTreeWidgetItem(table, {e.utc.left(19).replace(QLatin1Char('T'), QLatin1Char(' ')), e.userName,
                                     roleText(e.userRole), e.action, e.oldValue.value_or(QString()),
                                     e.newValue.value_or(QString()), e.reason});
@@ -784,16 +737,107 @@ void FormView::showHistory(const QString &itemOid)
     dialog.exec();
 }
 
+void FormView::fillItemMenu(QMenu &menu, const QString &itemOid)
+{
+    menu.setToolTipsVisible(true);
+    auto *history = menu.addAction(tr("History of this item…"));
+    history->setObjectName(QStringLiteral("itemHistoryAction"));
+    connect(history, &QAction::triggered, this, [this, itemOid] { showHistory(itemOid); });
+    auto *query = menu.addAction(tr("Raise a query on this item…"));
+    query->setObjectName(QStringLiteral("raiseQueryAction"));
+    const auto mayRaise = m_auth.mayDo(m_actor, Action::RaiseQuery);
+    query->setEnabled(mayRaise.isOk() && m_loaded.instanceId != 0);
+    query->setToolTip(!mayRaise.isOk() ? mayRaise.message() : tr("The form must be saved first."));
+    connect(query, &QAction::triggered, this, [this, itemOid] { raiseQuery(itemOid); });
+
+    // Each query of the item with the steps of its thread; a step the role may
+    // not take, or that the query's state does not allow, is disabled with why.
+    const auto queries = m_actions.queriesOfItem(m_actor, m_key, itemOid);
+    if (queries.isEmpty())
+        return;
+    menu.addSeparator();
+    const auto mayAnswer = m_auth.mayDo(m_actor, Action::AnswerQuery);
+    const auto mayClose = m_auth.mayDo(m_actor, Action::CloseQuery);
+    for (const auto &q : queries) {
+        const QString question = q.messages.isEmpty() ? QString() : q.messages.first().text;
+        const QString state = q.status == QLatin1String(auth::querystatus::Closed)     ? tr("closed")
+                              : q.status == QLatin1String(auth::querystatus::Answered) ? tr("answered")
+                                                                                       : tr("open");
+        //: item context menu: a query's question (shortened) and its state
+        auto *sub = menu.addMenu(
+            tr("Query “%1” (%2)").arg(menu.fontMetrics().elidedText(question, Qt::ElideRight, 260), state));
+        sub->setObjectName(QStringLiteral("queryMenu_%1").arg(q.id));
+        sub->setToolTipsVisible(true);
+        QStringList thread;
+        for (const auto &m : q.messages)
+            thread.append(tr("%1 (%2): %3").arg(m.userName, m.utc.left(10), m.text));
+        sub->menuAction()->setToolTip(thread.join(QLatin1Char('\n')));
+
+        const qint64 id = q.id;
+        auto add = [&](const QString &text, const QString &name, QueryStep step, const Status &may,
+                       const QString &unavailable) {
+            auto *action = sub->addAction(text);
+            action->setObjectName(QStringLiteral("%1_%2").arg(name).arg(id));
+            action->setEnabled(may.isOk() && unavailable.isEmpty());
+            action->setToolTip(!may.isOk() ? may.message() : unavailable);
+            connect(action, &QAction::triggered, this, [this, itemOid, id, step] { stepQuery(itemOid, id, step); });
+        };
+        const bool closed = !q.isOpen();
+        add(tr("Answer…"), QStringLiteral("answerQueryAction"), QueryStep::Answer, mayAnswer,
+            closed ? tr("This query is closed.") : QString());
+        add(tr("Close"), QStringLiteral("closeQueryAction"), QueryStep::Close, mayClose,
+            closed ? tr("This query is already closed.") : QString());
+        add(tr("Re-open…"), QStringLiteral("reopenQueryAction"), QueryStep::Reopen, mayClose,
+            closed ? QString() : tr("Only a closed query can be re-opened."));
+    }
+}
+
 void FormView::raiseQuery(const QString &itemOid)
 {
     const auto *item = m_form->item(itemOid);
-    bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(
-        this, tr("Raise a query"), tr("Query on \"%1\":").arg(item ? itemLabel(*item) : itemOid), QString(), &ok);
-    if (!ok || text.trimmed().isEmpty())
+    const auto text =
+        m_prompt.askText(this, tr("Raise a query"), tr("Query on \"%1\":").arg(item ? itemLabel(*item) : itemOid));
+    if (!text || text->trimmed().isEmpty())
         return;
-    if (const auto opened = m_actions.openQuery(m_actor, m_key, itemOid, text.trimmed()); !opened)
+    if (const auto opened = m_actions.openQuery(m_actor, m_key, itemOid, text->trimmed()); !opened)
         m_prompt.showError(this, tr("Query not raised"), opened.message());
+    else
+        Q_EMIT saved(m_key);
+}
+
+void FormView::stepQuery(const QString &itemOid, qint64 queryId, QueryStep step)
+{
+    const auto *item = m_form->item(itemOid);
+    const QString label = item ? itemLabel(*item) : itemOid;
+    std::optional<QString> text;
+    switch (step) {
+    case QueryStep::Answer:
+        text = m_prompt.askText(this, tr("Answer the query"), tr("Answer to the query on \"%1\":").arg(label));
+        break;
+    case QueryStep::Close:
+        if (m_prompt.confirm(this, tr("Close the query"), tr("Close the query on \"%1\"?").arg(label)))
+            text = QString();
+        break;
+    case QueryStep::Reopen:
+        text = m_prompt.askText(this, tr("Re-open the query"), tr("Why is the query on \"%1\" re-opened?").arg(label));
+        break;
+    }
+    if (!text)
+        return;
+    Status done;
+    switch (step) {
+    case QueryStep::Answer:
+        done = m_actions.answerQuery(m_actor, queryId, *text);
+        break;
+    case QueryStep::Close:
+        done = m_actions.closeQuery(m_actor, queryId, *text);
+        break;
+    case QueryStep::Reopen:
+        done = m_actions.reopenQuery(m_actor, queryId, *text);
+        break;
+    }
+    if (!done)
+        m_prompt.showError(this, tr("Query"), done.message());
     else
         Q_EMIT saved(m_key);
 }

@@ -20,6 +20,7 @@
 
 class QCheckBox;
 class QLabel;
+class QMenu;
 class QPushButton;
 class QScrollArea;
 class QVBoxLayout;
@@ -53,6 +54,8 @@ public:
     // or nothing to save); false when the person chose to stay.
     bool maybeLeave();
     bool save();
+    // Shows the form as stored now (after a signature or a lock elsewhere).
+    void reload();
     void setLocale(const QString &locale);
 
 Q_SIGNALS:
@@ -86,11 +89,19 @@ private:
     void updateHeader();
     void retranslate();
     void setModified(bool modified);
-    void reload();
     void verify();
     void sign();
     void toggleLock();
+    enum class QueryStep
+    {
+        Answer,
+        Close,
+        Reopen
+    };
+    // The item's context menu: history, raising a query, and the steps of its queries.
+    void fillItemMenu(QMenu &menu, const QString &itemOid);
     void raiseQuery(const QString &itemOid);
+    void stepQuery(const QString &itemOid, qint64 queryId, QueryStep step);
     void showHistory(const QString &itemOid);
     void setAction(QPushButton *button, Action action, const QString &unavailable);
     QString itemLabel(const study::Item &item) const;

@@ -18,6 +18,8 @@ auth::Operation operationOf(Action action)
         return auth::Operation::OpenQuery;
     case Action::AnswerQuery:
         return auth::Operation::AnswerQuery;
+    case Action::CloseQuery:
+        return auth::Operation::CloseQuery;
     case Action::Sign:
         return auth::Operation::Sign;
     case Action::Lock:

@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -83,6 +85,71 @@ bool WidgetPrompt::confirm(QWidget *parent, const QString &title, const QString 
 void WidgetPrompt::showError(QWidget *parent, const QString &title, const QString &text)
 {
     QMessageBox::warning(parent, title, text);
+}
+
+std::optional<QString> WidgetPrompt::askText(QWidget *parent, const QString &title, const QString &label)
+{
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(parent, title, label, QString(), &ok);
+    if (!ok || text.trimmed().isEmpty())
+        return std::nullopt;
+    return text.trimmed();
+}
+
+bool WidgetPrompt::askSignature(QWidget *parent, const SignatureRequest &request, const SignAttempt &sign)
+{
+    QDialog dialog(parent);
+    dialog.setObjectName(QStringLiteral("signDialog"));
+    dialog.setWindowTitle(tr("Sign %1").arg(request.what));
+    auto *layout = new QFormLayout(&dialog);
+    auto *intro = new QLabel(tr("Your signature applies to %1 as saved now (version %2). It is recorded with "
+                                "your name, the time and its meaning, and is the legal equivalent of a handwritten "
+                                "signature.")
+                                 .arg(request.what)
+                                 .arg(request.version),
+                             &dialog);
+    intro->setWordWrap(true);
+    layout->addRow(intro);
+    auto *meaning = new QComboBox(&dialog);
+    meaning->setObjectName(QStringLiteral("signMeaning"));
+    for (const QString &code : request.meanings) {
+        if (code == QLatin1String("reviewed"))
+            meaning->addItem(tr("I reviewed this data"), code);
+        else if (code == QLatin1String("approved"))
+            meaning->addItem(tr("I approve this data"), code);
+        else if (code == QLatin1String("authored"))
+            meaning->addItem(tr("I am responsible for this data"), code);
+    }
+    meaning->setEnabled(meaning->count() > 1);
+    layout->addRow(tr("Meaning"), meaning);
+    auto *password = new QLineEdit(&dialog);
+    password->setObjectName(QStringLiteral("signPassword"));
+    password->setEchoMode(QLineEdit::Password);
+    password->setAccessibleName(tr("Password"));
+    layout->addRow(tr("Password"), password);
+    auto *error = new QLabel(&dialog);
+    error->setObjectName(QStringLiteral("signError"));
+    error->setStyleSheet(QStringLiteral("color: #a12622;"));
+    error->setWordWrap(true);
+    error->hide();
+    layout->addRow(error);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign"));
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("signOk"));
+    layout->addRow(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        const Status signedOk = sign(meaning->currentData().toString(), password->text());
+        if (!signedOk) {
+            error->setText(signedOk.message());
+            error->show();
+            password->clear();
+            return;
+        }
+        dialog.accept();
+    });
+    dialog.setMinimumWidth(460);
+    return dialog.exec() == QDialog::Accepted;
 }
 
 } // namespace cellcrf::forms

@@ -8,7 +8,9 @@
 namespace cellcrf::forms {
 
 RecordActions::RecordActions(store::ClinicalData &data, auth::AuthService &auth, const Clock &clock)
-    : m_locks(std::make_unique<auth::DataLocks>(data, clock))
+    : m_data(data)
+    , m_clock(clock)
+    , m_locks(std::make_unique<auth::DataLocks>(data, clock))
     , m_queries(std::make_unique<auth::Queries>(data, clock))
     , m_signatures(std::make_unique<auth::Signatures>(data, auth, clock))
     , m_sdv(std::make_unique<auth::SourceVerification>(data, clock))
@@ -44,6 +46,41 @@ Status RecordActions::openQuery(const Actor &actor, const store::FormKey &key, c
                                 const QString &text)
 {
     return m_queries->open(actor, key, itemOid, text).status();
+}
+
+Status RecordActions::answerQuery(const Actor &actor, qint64 queryId, const QString &text)
+{
+    return m_queries->answer(actor, queryId, text);
+}
+
+Status RecordActions::closeQuery(const Actor &actor, qint64 queryId, const QString &text)
+{
+    return m_queries->close(actor, queryId, text);
+}
+
+Status RecordActions::reopenQuery(const Actor &actor, qint64 queryId, const QString &text)
+{
+    return m_queries->reopen(actor, queryId, text);
+}
+
+QList<auth::DataQuery> RecordActions::queriesOfItem(const Actor &actor, const store::FormKey &key,
+                                                    const QString &itemOid) const
+{
+    QList<auth::DataQuery> out;
+    auth::QueryFilter filter;
+    filter.subjectId = key.subjectId;
+    filter.includeClosed = true;
+    if (const auto list = m_queries->list(actor, filter))
+        for (const auto &q : *list)
+            if (q.key.eventOid == key.eventOid && q.key.eventRepeat == key.eventRepeat &&
+                q.key.formOid == key.formOid && q.key.formRepeat == key.formRepeat && q.itemOid == itemOid)
+                out.append(q);
+    return out;
+}
+
+Result<clinical::SubjectEligibility> RecordActions::eligibility(const Actor &actor, qint64 subjectId)
+{
+    return clinical::assessSubjectEligibility(m_data, actor, subjectId, m_clock);
 }
 
 QHash<qint64, int> RecordActions::openQueriesBySubject(const Actor &actor) const

@@ -1,9 +1,12 @@
 #pragma once
 
 // The record-level actions a form view offers beside data entry (source data
-// verification, signing, locking, queries), as thin calls into model/auth so
-// that every check stays in the model.
+// verification, signing, locking, queries) and the eligibility assessment, as
+// thin calls into model/auth and model/clinical so that every check stays in the
+// model.
 
+#include "auth/queries.h"
+#include "clinical/subjecteligibility.h"
 #include "core/actor.h"
 #include "core/result.h"
 #include "store/clinicaldata.h"
@@ -18,7 +21,6 @@ class Clock;
 namespace auth {
 class AuthService;
 class DataLocks;
-class Queries;
 class Signatures;
 class SourceVerification;
 } // namespace auth
@@ -41,6 +43,13 @@ public:
     Status lockForm(const Actor &actor, const store::FormKey &key);
     Status unlockForm(const Actor &actor, const store::FormKey &key, const QString &reason);
     Status openQuery(const Actor &actor, const store::FormKey &key, const QString &itemOid, const QString &text);
+    Status answerQuery(const Actor &actor, qint64 queryId, const QString &text);
+    Status closeQuery(const Actor &actor, qint64 queryId, const QString &text);
+    Status reopenQuery(const Actor &actor, qint64 queryId, const QString &text);
+    // Every query on one item of a form, open and closed, oldest first.
+    QList<auth::DataQuery> queriesOfItem(const Actor &actor, const store::FormKey &key, const QString &itemOid) const;
+    // The screening criteria, decision and signature of one subject.
+    Result<clinical::SubjectEligibility> eligibility(const Actor &actor, qint64 subjectId);
     // Open (not closed) queries per subject id, for the subject list.
     QHash<qint64, int> openQueriesBySubject(const Actor &actor) const;
     // Subject id -> the events that have an open query.
@@ -49,6 +58,8 @@ public:
     QHash<QString, int> openQueriesByItem(const Actor &actor, const store::FormKey &key) const;
 
 private:
+    store::ClinicalData &m_data;
+    const Clock &m_clock;
     std::unique_ptr<auth::DataLocks> m_locks;
     std::unique_ptr<auth::Queries> m_queries;
     std::unique_ptr<auth::Signatures> m_signatures;

@@ -167,6 +167,97 @@
     </message>
 </context>
 <context>
+    <name>cellcrf::forms::EligibilityPanel</name>
+    <message>
+        <source>%1 met · %2 not met · %3 missing data</source>
+        <translation>符合 %1 项 · 不符合 %2 项 · 缺少数据 %3 项</translation>
+    </message>
+    <message>
+        <source>eligible</source>
+        <translation>符合入组条件</translation>
+    </message>
+    <message>
+        <source>not eligible</source>
+        <translation>不符合入组条件</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>尚未记录</translation>
+    </message>
+    <message>
+        <source>Investigator&apos;s decision: %1 · signed by %2</source>
+        <translation>研究者判定：%1 · 已由 %2 签名</translation>
+    </message>
+    <message>
+        <source>Investigator&apos;s decision: %1 · not signed</source>
+        <translation>研究者判定：%1 · 尚未签名</translation>
+    </message>
+    <message>
+        <source>Inclusion criteria</source>
+        <translation>入选标准</translation>
+    </message>
+    <message>
+        <source>Exclusion criteria</source>
+        <translation>排除标准</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>NOT met</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Missing data</source>
+        <translation>缺少数据</translation>
+    </message>
+    <message>
+        <source>Nothing to sign: the eligibility form has not been saved.</source>
+        <translation>无可签名内容：入组资格表单尚未保存。</translation>
+    </message>
+    <message>
+        <source>The decision is signed by %1.</source>
+        <translation>该判定已由 %1 签名。</translation>
+    </message>
+    <message>
+        <source>Approve the eligibility decision with your electronic signature</source>
+        <translation>以电子签名批准入组资格判定</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>入组资格</translation>
+    </message>
+    <message>
+        <source>Sign decision…</source>
+        <translation>签署判定…</translation>
+    </message>
+    <message>
+        <source>Sign the eligibility decision</source>
+        <translation>签署入组资格判定</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Eligibility criteria</source>
+        <translation>入组资格标准</translation>
+    </message>
+</context>
+<context>
     <name>cellcrf::forms::FlowsheetModel</name>
     <message>
         <source>CRS</source>
@@ -411,38 +502,6 @@
         <translation>未核查</translation>
     </message>
     <message>
-        <source>Sign the form</source>
-        <translation>签署表单</translation>
-    </message>
-    <message>
-        <source>Your signature applies to the form as saved now (version %1). It is recorded with your name, the time and its meaning, and is the legal equivalent of a handwritten signature.</source>
-        <translation>您的签名适用于当前已保存的表单（第 %1 版）。系统将记录您的姓名、时间及签名含义，其法律效力等同于手写签名。</translation>
-    </message>
-    <message>
-        <source>I reviewed this data</source>
-        <translation>我已审阅这些数据</translation>
-    </message>
-    <message>
-        <source>I approve this data</source>
-        <translation>我批准这些数据</translation>
-    </message>
-    <message>
-        <source>I am responsible for this data</source>
-        <translation>我对这些数据负责</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>签名含义</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>Sign</source>
-        <translation>签名</translation>
-    </message>
-    <message>
         <source>Unlock %1</source>
         <translation>解锁%1</translation>
     </message>
@@ -451,7 +510,7 @@
         <translation>发起质疑</translation>
     </message>
     <message>
-        <source>Query on "%1":</source>
+        <source>Query on &quot;%1&quot;:</source>
         <translation>关于“%1”的质疑：</translation>
     </message>
     <message>
@@ -544,6 +603,79 @@ Tab 键和回车键在各项之间移动；Ctrl+S 保存。</translation>
     <message>
         <source>No changes recorded yet.</source>
         <translation>尚无修改记录。</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Query “%1” (%2)</source>
+        <extracomment>item context menu: a query&apos;s question (shortened) and its state</extracomment>
+        <translation>质疑“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <source>This query is closed.</source>
+        <translation>此质疑已关闭。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This query is already closed.</source>
+        <translation>此质疑已关闭。</translation>
+    </message>
+    <message>
+        <source>Re-open…</source>
+        <translation>重新开启…</translation>
+    </message>
+    <message>
+        <source>Only a closed query can be re-opened.</source>
+        <translation>只有已关闭的质疑才能重新开启。</translation>
+    </message>
+    <message>
+        <source>Answer the query</source>
+        <translation>答复质疑</translation>
+    </message>
+    <message>
+        <source>Answer to the query on &quot;%1&quot;:</source>
+        <translation>对“%1”质疑的答复：</translation>
+    </message>
+    <message>
+        <source>Close the query</source>
+        <translation>关闭质疑</translation>
+    </message>
+    <message>
+        <source>Close the query on &quot;%1&quot;?</source>
+        <translation>关闭对“%1”的质疑？</translation>
+    </message>
+    <message>
+        <source>Re-open the query</source>
+        <translation>重新开启质疑</translation>
+    </message>
+    <message>
+        <source>Why is the query on &quot;%1&quot; re-opened?</source>
+        <translation>为什么重新开启对“%1”的质疑？</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>质疑</translation>
     </message>
 </context>
 <context>
@@ -780,7 +912,8 @@ Tab 键和回车键在各项之间移动；Ctrl+S 保存。</translation>
     <message numerus="yes">
         <source>%n subject(s)</source>
         <translation>
-            <numerusform>%n 例受试者</numerusform></translation>
+            <numerusform>%n 例受试者</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -881,6 +1014,38 @@ Tab 键和回车键在各项之间移动；Ctrl+S 保存。</translation>
         <source>Save with reason</source>
         <translation>填写原因并保存</translation>
     </message>
+    <message>
+        <source>Sign %1</source>
+        <translation>签署%1</translation>
+    </message>
+    <message>
+        <source>Your signature applies to %1 as saved now (version %2). It is recorded with your name, the time and its meaning, and is the legal equivalent of a handwritten signature.</source>
+        <translation>您的签名适用于当前已保存的%1（第 %2 版）。签名将与您的姓名、时间及签名含义一同记录，与手写签名具有同等法律效力。</translation>
+    </message>
+    <message>
+        <source>I reviewed this data</source>
+        <translation>我已审阅这些数据</translation>
+    </message>
+    <message>
+        <source>I approve this data</source>
+        <translation>我批准这些数据</translation>
+    </message>
+    <message>
+        <source>I am responsible for this data</source>
+        <translation>我对这些数据负责</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>签名含义</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
 </context>
 <context>
     <name>cellcrf::gui::Main</name>
@@ -957,7 +1122,7 @@ Tab 键和回车键在各项之间移动；Ctrl+S 保存。</translation>
         <translation>首位系统管理员</translation>
     </message>
     <message>
-        <source>User name of the study's first administrator:</source>
+        <source>User name of the study&apos;s first administrator:</source>
         <translation>本研究首位系统管理员的用户名：</translation>
     </message>
     <message>

@@ -27,6 +27,12 @@ public:
     int reasonAsked = 0;
     QStringList reasonItems;
     QStringList errors;
+    // askText answers `textAnswer`; askSignature signs with the first meaning offered
+    // and `password`, or cancels when `password` is empty.
+    std::optional<QString> textAnswer = QStringLiteral("Please check the source document.");
+    QString password;
+    int signAsked = 0;
+    forms::SignatureRequest signRequest;
 
     forms::UnsavedAnswer askUnsaved(QWidget *, const QString &) override
     {
@@ -41,6 +47,19 @@ public:
     }
     bool confirm(QWidget *, const QString &, const QString &) override { return true; }
     void showError(QWidget *, const QString &, const QString &text) override { errors.append(text); }
+    std::optional<QString> askText(QWidget *, const QString &, const QString &) override { return textAnswer; }
+    bool askSignature(QWidget *, const forms::SignatureRequest &request, const forms::SignAttempt &sign) override
+    {
+        ++signAsked;
+        signRequest = request;
+        if (password.isEmpty() || request.meanings.isEmpty())
+            return false;
+        if (const Status signedOk = sign(request.meanings.first(), password); !signedOk) {
+            errors.append(signedOk.message());
+            return false;
+        }
+        return true;
+    }
 };
 
 struct GuiFixture

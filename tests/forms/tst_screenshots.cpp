@@ -84,6 +84,9 @@ private:
         QVERIFY(window.openSubject(id));
         shoot(&window, QStringLiteral("03-casebook"));
 
+        QVERIFY(window.casebook()->showEligibility());
+        shoot(&window, QStringLiteral("06-eligibility"));
+
         window.casebook()->showFlowsheet();
         shoot(&window, QStringLiteral("06-flowsheet"));
 

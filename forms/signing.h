@@ -1,0 +1,24 @@
+#pragma once
+
+// The one signing path of every Sign action in the program (the form view's
+// Sign…, the eligibility panel's Sign decision…): the prompt's signing dialog,
+// whose every attempt goes to RecordActions::signForm on the stored version the
+// signer looked at, so a form changed meanwhile is never signed.
+
+#include "core/actor.h"
+#include "store/clinicaldata.h"
+
+#include <QStringList>
+
+class QWidget;
+
+namespace cellcrf::forms {
+
+class Prompt;
+class RecordActions;
+
+// True when the form was signed; false when the person cancelled.
+bool signStoredForm(QWidget *parent, Prompt &prompt, RecordActions &actions, const Actor &actor,
+                    const store::FormKey &key, const QString &what, int version, const QStringList &meanings);
+
+} // namespace cellcrf::forms
