@@ -4,6 +4,7 @@
 #include "auth/permissions.h"
 #include "store/database.h"
 
+#include <QHash>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QJsonArray>
@@ -77,28 +78,18 @@ std::optional<StoredSubject> SubjectReader::next()
         s.status = q.text(2);
     }
 
-    const QString sql =
-        m_withChangeInfo
-            ? QStringLiteral("SELECT fi.id, fi.event_oid, fi.event_repeat, fi.form_oid, fi.form_repeat, fi.status, "
-                             "fi.updated_utc, fi.updated_by, iv.item_oid, iv.value, iv.missing_reason, "
-                             "ae.user_name, ae.utc FROM form_instance fi "
-                             "LEFT JOIN item_value iv ON iv.form_instance_id = fi.id "
-                             "LEFT JOIN audit_event ae ON ae.event_id = iv.audit_event_id "
-                             "WHERE fi.subject_id = ? ORDER BY fi.id")
-            : QStringLiteral("SELECT fi.id, fi.event_oid, fi.event_repeat, fi.form_oid, fi.form_repeat, fi.status, "
-                             "fi.updated_utc, fi.updated_by, iv.item_oid, iv.value, iv.missing_reason "
-                             "FROM form_instance fi LEFT JOIN item_value iv ON iv.form_instance_id = fi.id "
-                             "WHERE fi.subject_id = ? ORDER BY fi.id");
-    store::Query q(m_db, sql);
-    q.bind(s.id);
-    if (m_status = q.exec(); !m_status)
-        return std::nullopt;
-    qint64 currentId = -1;
+    // Forms first, then their values: one narrow row per value keeps the
+    // driver's per-column text conversion, the main cost of reading, small.
     QList<StoredForm> all;
-    while (q.next()) {
-        const qint64 fid = q.integer(0);
-        if (fid != currentId) {
-            currentId = fid;
+    QHash<qint64, qsizetype> formIndex;
+    {
+        store::Query q(m_db,
+                       QStringLiteral("SELECT id, event_oid, event_repeat, form_oid, form_repeat, status, "
+                                      "updated_utc, updated_by FROM form_instance WHERE subject_id = ? ORDER BY id"));
+        q.bind(s.id);
+        if (m_status = q.exec(); !m_status)
+            return std::nullopt;
+        while (q.next()) {
             StoredForm f;
             f.eventOid = q.text(1);
             f.eventRepeat = int(q.integer(2));
@@ -107,18 +98,36 @@ std::optional<StoredSubject> SubjectReader::next()
             f.status = q.text(5);
             f.updatedUtc = q.text(6);
             f.updatedBy = q.text(7);
+            formIndex.insert(q.integer(0), all.size());
             all << f;
         }
-        if (q.value(8).isNull())
-            continue;
-        StoredValue v;
-        v.value = q.text(9);
-        v.missingReason = q.text(10);
-        if (m_withChangeInfo) {
-            v.changedBy = q.text(11);
-            v.changedUtc = q.text(12);
+    }
+    {
+        const QString sql =
+            m_withChangeInfo
+                ? QStringLiteral("SELECT iv.form_instance_id, iv.item_oid, iv.value, iv.missing_reason, ae.user_name, "
+                                 "ae.utc FROM item_value iv JOIN form_instance fi ON fi.id = iv.form_instance_id "
+                                 "LEFT JOIN audit_event ae ON ae.event_id = iv.audit_event_id WHERE fi.subject_id = ?")
+                : QStringLiteral(
+                      "SELECT iv.form_instance_id, iv.item_oid, iv.value, iv.missing_reason FROM item_value iv "
+                      "JOIN form_instance fi ON fi.id = iv.form_instance_id WHERE fi.subject_id = ?");
+        store::Query q(m_db, sql);
+        q.bind(s.id);
+        if (m_status = q.exec(); !m_status)
+            return std::nullopt;
+        while (q.next()) {
+            const auto index = formIndex.constFind(q.integer(0));
+            if (index == formIndex.cend())
+                continue;
+            StoredValue v;
+            v.value = q.text(2);
+            v.missingReason = q.text(3);
+            if (m_withChangeInfo) {
+                v.changedBy = q.text(4);
+                v.changedUtc = q.text(5);
+            }
+            all[*index].values.insert(q.text(1), v);
         }
-        all.last().values.insert(q.text(8), v);
     }
 
     // The consent date is read before any filter so that a form filter cannot
