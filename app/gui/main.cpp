@@ -2,6 +2,7 @@
 // the person in and wires the window. Behaviour lives in model/ and forms/.
 
 #include "auth/authservice.h"
+#include "auth/session.h"
 #include "core/clock.h"
 #include "demo/demogenerator.h"
 #include "language.h"
@@ -220,7 +221,8 @@ int main(int argc, char *argv[])
         QProcess::startDetached(QCoreApplication::applicationFilePath(), {path});
     });
     window.restoreSettings();
-    window.setIdleTimeoutMinutes(settings.value(QStringLiteral("idleLockMinutes"), 10).toInt());
+    window.setIdleTimeoutMinutes(
+        settings.value(QStringLiteral("idleLockMinutes"), auth::Session::DefaultIdleMinutes).toInt());
     window.show();
     return QApplication::exec();
 }
