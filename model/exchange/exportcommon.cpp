@@ -4,9 +4,9 @@
 #include "auth/permissions.h"
 #include "store/database.h"
 
-#include <QHash>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 

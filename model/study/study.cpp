@@ -33,8 +33,7 @@ constexpr TypeName typeNames[] = {
     {ItemType::Derived, "derived"},
 };
 
-template<typename T>
-const T *findByOid(const QList<T> &list, const QString &oid)
+template<typename T> const T *findByOid(const QList<T> &list, const QString &oid)
 {
     auto it = std::find_if(list.cbegin(), list.cend(), [&](const T &x) { return x.oid == oid; });
     return it == list.cend() ? nullptr : &*it;

@@ -28,7 +28,8 @@ struct LocalizedText
     bool isEmpty() const { return texts.isEmpty(); }
 };
 
-enum class ItemType {
+enum class ItemType
+{
     Text,
     Integer,
     Decimal,
@@ -73,7 +74,12 @@ struct Range
 // Where a derived item takes one input of its derivation from.
 struct DerivationInput
 {
-    enum class Kind { Item, Constant, Setting };
+    enum class Kind
+    {
+        Item,
+        Constant,
+        Setting
+    };
     Kind kind = Kind::Item;
     QString reference; // item reference ("item" or "form.item") or setting name
     QJsonValue constant;
@@ -93,14 +99,14 @@ struct Item
     int maxLength = 0;       // text: 0 means no limit
     int decimals = -1;       // decimal: -1 means any
     Range range;
-    QString codeListOid;     // single and multiple choice
-    QString showIf;          // rules expression; empty means always shown
-    QString calculation;     // Calculated: rules expression
-    QString derivation;      // Derived: derivation name (clinical::derivations())
-    QString derivationOutput; // Derived: which output field of the derivation
+    QString codeListOid;                             // single and multiple choice
+    QString showIf;                                  // rules expression; empty means always shown
+    QString calculation;                             // Calculated: rules expression
+    QString derivation;                              // Derived: derivation name (clinical::derivations())
+    QString derivationOutput;                        // Derived: which output field of the derivation
     QMap<QString, DerivationInput> derivationInputs; // derivation input name -> source
-    QStringList missingCodes; // reasons a value may be missing: ND, UNK, NA
-    int section = 0;          // index into Form::sections
+    QStringList missingCodes;                        // reasons a value may be missing: ND, UNK, NA
+    int section = 0;                                 // index into Form::sections
 
     bool isComputed() const { return type == ItemType::Calculated || type == ItemType::Derived; }
     bool isChoice() const { return type == ItemType::SingleChoice || type == ItemType::MultipleChoice; }
@@ -152,11 +158,11 @@ struct Event
 {
     QString oid;
     LocalizedText name;
-    QString anchor;           // anchor oid; empty for unscheduled events
-    std::optional<int> day;   // target day relative to the anchor date (day 0)
-    int windowBefore = 0;     // days allowed before the target day
-    int windowAfter = 0;      // days allowed after the target day
-    bool repeating = false;   // unscheduled visits
+    QString anchor;         // anchor oid; empty for unscheduled events
+    std::optional<int> day; // target day relative to the anchor date (day 0)
+    int windowBefore = 0;   // days allowed before the target day
+    int windowAfter = 0;    // days allowed after the target day
+    bool repeating = false; // unscheduled visits
     QStringList forms;
 
     bool isScheduled() const { return !anchor.isEmpty() && day.has_value(); }

@@ -144,6 +144,5 @@ private Q_SLOTS:
     }
 };
 
-
 QTEST_GUILESS_MAIN(TstSchedule)
 #include "tst_schedule.moc"
