@@ -1,5 +1,7 @@
 #include "authcommands.h"
 
+#include "password.h"
+
 #include "audit/audittrail.h"
 #include "auth/authservice.h"
 #include "auth/datalocks.h"
@@ -14,8 +16,6 @@
 #include <QCoreApplication>
 
 #include <cstdio>
-#include <termios.h>
-#include <unistd.h>
 
 namespace cellcrf::cli {
 
@@ -31,31 +31,6 @@ enum Exit
     ExitOk = 0,
     ExitFailed = 1,
     ExitUsage = 2
-};
-
-// Turns terminal echo off for as long as it lives, when standard input is a
-// terminal, so that a typed password never appears on screen.
-class NoEcho
-{
-public:
-    NoEcho()
-    {
-        if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &m_saved) == 0) {
-            termios quiet = m_saved;
-            quiet.c_lflag &= ~tcflag_t(ECHO);
-            m_active = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
-        }
-    }
-    ~NoEcho()
-    {
-        if (m_active)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
-    }
-    Q_DISABLE_COPY_MOVE(NoEcho)
-
-private:
-    termios m_saved{};
-    bool m_active = false;
 };
 
 // One auth command: parses options, opens the file, finds the acting person.
@@ -130,16 +105,7 @@ public:
     // CELLCRF_PASSWORD (or `envName`), else asked for without echo.
     QString readPassword(const QString &prompt, const char *envName)
     {
-        if (isSet("password-stdin"))
-            return m_in.readLine();
-        const QByteArray env = qgetenv(envName);
-        if (!env.isEmpty())
-            return QString::fromUtf8(env);
-        m_err << prompt << Qt::flush;
-        NoEcho noEcho;
-        const QString line = m_in.readLine();
-        m_err << Qt::endl;
-        return line;
+        return cli::readPassword(isSet("password-stdin"), envName, prompt, m_in, m_err);
     }
 
     // Authenticates --user; on failure writes why and returns false.

@@ -2,6 +2,7 @@
 
 #include "authcommands.h"
 #include "exportcommands.h"
+#include "password.h"
 
 #include "audit/verifier.h"
 #include "auth/authservice.h"
@@ -299,9 +300,9 @@ std::optional<Cli::SignedIn> Cli::signIn(const QCommandLineParser &parser, const
         m_err << "cellcrf-cli " << command << ": " << file.message() << Qt::endl;
         return std::nullopt;
     }
-    QString password = QString::fromLocal8Bit(qgetenv("CELLCRF_PASSWORD"));
-    if (parser.isSet(QStringLiteral("password-stdin")))
-        password = m_in.readLine();
+    const QString password =
+        readPassword(parser.isSet(QStringLiteral("password-stdin")), "CELLCRF_PASSWORD",
+                     tr("Password for %1: ").arg(parser.value(QStringLiteral("user"))), m_in, m_err);
     auth::AuthService auth((*file)->database(), m_clock);
     auto login = auth.authenticate(parser.value(QStringLiteral("user")), password);
     if (!login) {

@@ -1,5 +1,7 @@
 #include "exportcommands.h"
 
+#include "password.h"
+
 #include "auth/authservice.h"
 #include "auth/permissions.h"
 #include "core/clock.h"
@@ -13,9 +15,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-
-#include <termios.h>
-#include <unistd.h>
 
 namespace cellcrf::cli {
 
@@ -31,30 +30,6 @@ enum Exit
     ExitOk = 0,
     ExitFailed = 1,
     ExitUsage = 2
-};
-
-// Turns terminal echo off while a password is typed at a terminal.
-class NoEcho
-{
-public:
-    NoEcho()
-    {
-        if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &m_saved) == 0) {
-            termios quiet = m_saved;
-            quiet.c_lflag &= ~tcflag_t(ECHO);
-            m_active = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
-        }
-    }
-    ~NoEcho()
-    {
-        if (m_active)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
-    }
-    Q_DISABLE_COPY_MOVE(NoEcho)
-
-private:
-    termios m_saved{};
-    bool m_active = false;
 };
 
 const QStringList &formats()
@@ -215,17 +190,8 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err, QText
             return usage(tr("unknown event '%1' (known: %2)").arg(e, known.join(QStringLiteral(", "))));
 
     const QString user = p.value(QStringLiteral("user"));
-    QString password;
-    if (p.isSet(QStringLiteral("password-stdin"))) {
-        password = in.readLine();
-    } else if (const QByteArray env = qgetenv("CELLCRF_PASSWORD"); !env.isEmpty()) {
-        password = QString::fromUtf8(env);
-    } else {
-        err << tr("Password for %1: ").arg(user) << Qt::flush;
-        NoEcho noEcho;
-        password = in.readLine();
-        err << Qt::endl;
-    }
+    const QString password = readPassword(p.isSet(QStringLiteral("password-stdin")), "CELLCRF_PASSWORD",
+                                          tr("Password for %1: ").arg(user), in, err);
     auth::AuthService authService(sf.database(), clock);
     auto login = authService.authenticate(user, password, p.value(QStringLiteral("role")));
     if (!login)
