@@ -1,6 +1,7 @@
 #include "demo/demogenerator.h"
 
 #include "auth/authservice.h"
+#include "auth/permissions.h"
 #include "core/clock.h"
 #include "store/clinicaldata.h"
 
@@ -76,17 +77,23 @@ struct Story
 class Generator
 {
 public:
-    Generator(store::StudyFile &file, ManualClock &clock, quint64 seed)
-        : m_file(file)
-        , m_data(file.data())
+    Generator(store::StudyFile &file, ManualClock &clock, quint64 seed, int total)
+        : m_data(file.data())
         , m_study(file.study())
         , m_clock(clock)
         , m_seed(seed)
+        , m_total(total)
         , m_paediatric(file.study().oid != QLatin1String("s1904"))
     {
-        m_nurse = Actor{QStringLiteral("nurse"), QStringLiteral("Demo Nurse"), QStringLiteral("nurse"), {}};
-        m_investigator = Actor{
-            QStringLiteral("investigator"), QStringLiteral("Demo Investigator"), QStringLiteral("investigator"), {}};
+        // The file's demo accounts enter the data: the nurse the visits, the
+        // investigator eligibility, randomization and the graded assessments.
+        for (const auth::DemoAccount &account : auth::demoAccountList()) {
+            const Actor actor{account.userName, account.fullName, account.role, {}};
+            if (account.role == QLatin1String(auth::role::Nurse))
+                m_nurse = actor;
+            else if (account.role == QLatin1String(auth::role::Investigator))
+                m_investigator = actor;
+        }
     }
 
     Status subject(int index)
@@ -838,15 +845,11 @@ private:
         return block.takeFirst();
     }
 
-public:
-    int m_total = 1;
-
-private:
-    store::StudyFile &m_file;
     store::ClinicalData &m_data;
     const study::Study &m_study;
     ManualClock &m_clock;
     quint64 m_seed;
+    int m_total;
     bool m_paediatric;
     std::mt19937_64 m_rng;
     Actor m_nurse;
@@ -855,17 +858,6 @@ private:
     QString m_subjectKey;
     QHash<QString, QStringList> m_blocks;
     QHash<QString, int> m_randomized;
-};
-
-// The demo's own clock lives as long as the file it writes.
-class DemoStudyFileClock
-{
-public:
-    static ManualClock &instance()
-    {
-        static ManualClock clock(QDateTime(firstConsent, QTime(0, 0), Qt::UTC));
-        return clock;
-    }
 };
 
 } // namespace
@@ -890,8 +882,7 @@ Result<std::unique_ptr<store::StudyFile>> createDemoDatabase(const QString &path
         status = auth::createDemoAccounts((*file)->database(), clock);
         if (status)
             status = (*file)->database().setBulkLoad(true);
-        Generator generator(**file, clock, options.seed);
-        generator.m_total = options.subjects;
+        Generator generator(**file, clock, options.seed, options.subjects);
         for (int i = 0; i < options.subjects && status.isOk(); ++i) {
             status = generator.subject(i);
             if (progress)
