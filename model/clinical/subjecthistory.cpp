@@ -1,5 +1,6 @@
 #include "clinical/subjecthistory.h"
 
+#include "exchange/csvwriter.h"
 #include "store/clinicaldata.h"
 
 #include <QCoreApplication>
@@ -46,15 +47,6 @@ void keepLatest(std::optional<QDate> &slot, const QDate &d)
         slot = d;
 }
 
-QString quoted(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString t = text;
-    t.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + t + QLatin1Char('"');
-}
-
 QString statusCode(EndpointStatus s)
 {
     switch (s) {
@@ -83,7 +75,8 @@ QString landmarkCode(LandmarkStatus s)
 
 QStringList outcomeColumns(const EndpointOutcome &o)
 {
-    return {o.date.toString(Qt::ISODate), statusCode(o.status), QString::number(o.days), quoted(o.reason)};
+    return {o.date.toString(Qt::ISODate), statusCode(o.status), QString::number(o.days),
+            exchange::CsvWriter::quote(o.reason)};
 }
 
 } // namespace
@@ -184,7 +177,7 @@ Result<int> writeEndpointsCsv(const store::ClinicalData &data, const Actor &acto
                   << (p->bestResponse ? responseCode(*p->bestResponse) : QString())
                   << (p->overallRemission ? QStringLiteral("1") : QStringLiteral("0"));
             for (const LandmarkOutcome *o : {&p->efs1Month, &p->efs3Months, &p->os1Month, &p->os3Months})
-                cells << landmarkCode(o->status) << quoted(o->reason);
+                cells << landmarkCode(o->status) << exchange::CsvWriter::quote(o->reason);
         }
         out << cells.join(QLatin1Char(',')) << '\n';
         ++rows;
