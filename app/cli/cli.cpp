@@ -309,6 +309,13 @@ std::optional<Cli::SignedIn> Cli::signIn(const QCommandLineParser &parser, const
         m_err << "cellcrf-cli " << command << ": " << login.message() << Qt::endl;
         return std::nullopt;
     }
+    if (login->mustChangePassword) {
+        m_err << "cellcrf-cli " << command << ": "
+              << tr("You must change your password first: cellcrf-cli user password %1 --user %2")
+                     .arg(parser.positionalArguments().first(), parser.value(QStringLiteral("user")))
+              << Qt::endl;
+        return std::nullopt;
+    }
     if (Status allowed = auth::Permissions::check(login->actor, auth::Operation(operation)); !allowed) {
         m_err << "cellcrf-cli " << command << ": " << allowed.message() << Qt::endl;
         return std::nullopt;

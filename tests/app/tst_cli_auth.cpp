@@ -139,6 +139,12 @@ private Q_SLOTS:
                               QStringLiteral("Initial-Pass-1\n"));
             QCOMPARE(refused.exitCode, 1);
             QVERIFY(refused.err.contains(QStringLiteral("must change your password")));
+            // Every command acting as a person refuses until then, exports included.
+            Run endpoints = run({QStringLiteral("endpoints"), m_template, QStringLiteral("--user"), user,
+                                 QStringLiteral("--password-stdin")},
+                                QStringLiteral("Initial-Pass-1\n"));
+            QCOMPARE(endpoints.exitCode, 1);
+            QVERIFY2(endpoints.err.contains(QStringLiteral("must change your password")), qPrintable(endpoints.err));
             Run change = run({QStringLiteral("user"), QStringLiteral("password"), m_template, QStringLiteral("--user"),
                               user, QStringLiteral("--password-stdin")},
                              QStringLiteral("Initial-Pass-1\n") + password + QLatin1Char('\n'));
