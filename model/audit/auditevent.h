@@ -30,6 +30,11 @@ inline constexpr char UserDisabled[] = "user_disabled";
 inline constexpr char RoleGranted[] = "role_granted";
 // Electronic signatures: newValue holds the meaning and the signed content hash.
 inline constexpr char Signature[] = "signature";
+// The signature of a subject's whole casebook (no event, form or item): newValue
+// holds the meaning, the casebook content hash and the number of forms covered.
+inline constexpr char CasebookSignature[] = "casebook_signature";
+// A form or casebook signature whose signed content changed; a casebook's has
+// no event or form and its oldValue starts with "casebook;".
 inline constexpr char SignatureBroken[] = "signature_broken";
 // Data clarification queries.
 inline constexpr char QueryOpened[] = "query_opened";

@@ -93,6 +93,84 @@ Status verifySignatures(const store::Database &db, VerificationReport &report)
     return Status::ok();
 }
 
+// The same for casebook signatures: each row must match its
+// `casebook_signature` event (signer, time, meaning, content hash, number of
+// forms, subject), a valid one must still cover the subject's casebook as
+// stored, a broken one must name its `signature_broken` event of the same
+// subject, and no casebook signature event may have lost its row.
+Status verifyCasebookSignatures(const store::Database &db, VerificationReport &report)
+{
+    Query sig(db,
+              QStringLiteral("SELECT cs.id, cs.subject_id, cs.signer, cs.meaning, cs.utc, cs.form_count, "
+                             "cs.content_hash, cs.audit_event_id, cs.status, ae.action, ae.user_name, ae.utc, "
+                             "ae.new_value, ae.subject_key, s.subject_key, ae.seq, b.action, b.subject_key, "
+                             "ae.event_oid, ae.form_oid, ae.item_oid "
+                             "FROM casebook_signature cs LEFT JOIN audit_event ae ON ae.event_id = cs.audit_event_id "
+                             "LEFT JOIN subject s ON s.id = cs.subject_id "
+                             "LEFT JOIN audit_event b ON b.event_id = cs.broken_event_id ORDER BY cs.id"));
+    if (Status s = sig.exec(); !s)
+        return s;
+    while (sig.next()) {
+        ++report.signaturesChecked;
+        const qint64 id = sig.integer(0);
+        const QString eventId = sig.text(7);
+        const QString subjectKey = sig.text(14);
+        if (sig.value(9).isNull() || sig.text(9) != QLatin1String(action::CasebookSignature)) {
+            report.problems.append({eventId, 0,
+                                    tr("casebook signature %1 (%2) is not backed by a casebook_signature audit event: "
+                                       "it was added outside CellCRF")
+                                        .arg(id)
+                                        .arg(subjectKey)});
+            continue;
+        }
+        const bool matchesEvent =
+            sig.text(2) == sig.text(10) && sig.text(4) == sig.text(11) &&
+            casebookSignatureEventValue(sig.text(3), sig.text(6), int(sig.integer(5))) == sig.text(12) &&
+            !sig.value(14).isNull() && sig.text(13) == subjectKey && sig.text(18).isEmpty() && sig.text(19).isEmpty() &&
+            sig.text(20).isEmpty();
+        if (!matchesEvent) {
+            report.problems.append({eventId, sig.integer(15),
+                                    tr("casebook signature %1 (%2) differs from the audit event that recorded it: its "
+                                       "signer, time, meaning, subject or content hash was changed outside CellCRF")
+                                        .arg(id)
+                                        .arg(subjectKey)});
+            continue;
+        }
+        const QString status = sig.text(8);
+        if (status == QLatin1String("valid")) {
+            Result<CasebookContent> content = storedCasebookContent(db, sig.integer(1));
+            if (!content)
+                return content.status();
+            if (content->hash != sig.text(6))
+                report.problems.append({eventId, sig.integer(15),
+                                        tr("casebook signature %1 (%2) is shown as valid but the casebook no longer "
+                                           "matches what was signed")
+                                            .arg(id)
+                                            .arg(subjectKey)});
+        } else if (status != QLatin1String("broken") || sig.text(16) != QLatin1String(action::SignatureBroken) ||
+                   sig.text(17) != subjectKey) {
+            report.problems.append({eventId, sig.integer(15),
+                                    tr("casebook signature %1 (%2) has status '%3' without a signature_broken audit "
+                                       "event")
+                                        .arg(id)
+                                        .arg(subjectKey, status)});
+        }
+    }
+
+    Query orphans(db, QStringLiteral("SELECT ae.event_id, ae.seq, ae.subject_key FROM audit_event ae "
+                                     "WHERE ae.action = ? AND NOT EXISTS "
+                                     "(SELECT 1 FROM casebook_signature cs WHERE cs.audit_event_id = ae.event_id)"));
+    orphans.bind(QString::fromLatin1(action::CasebookSignature));
+    if (Status s = orphans.exec(); !s)
+        return s;
+    while (orphans.next())
+        report.problems.append({orphans.text(0), orphans.integer(1),
+                                tr("the casebook signature recorded by this event (%1) has no signature record: it "
+                                   "was removed outside CellCRF")
+                                    .arg(orphans.text(2))});
+    return Status::ok();
+}
+
 // Verification marks, locks and query messages each name the audit event that
 // wrote them; a row whose event is missing or of another kind was written
 // outside CellCRF.
@@ -233,6 +311,8 @@ Result<VerificationReport> verify(const store::Database &db, const std::function
                                         .arg(values.text(0))});
     }
     if (Status s = verifySignatures(db, report); !s)
+        return s;
+    if (Status s = verifyCasebookSignatures(db, report); !s)
         return s;
     if (Status s = verifyBackingEvents(db, report); !s)
         return s;

@@ -3,9 +3,10 @@
 // Verifier checks that a database's audit trail is whole: every device's chain
 // is contiguous and every hash matches its event, the newest event of each chain
 // is the one the device table last recorded (nothing cut off the end), and every
-// current value is the one its latest audit event set. Electronic signatures,
-// verification marks, locks and query messages must each match the audit event
-// that recorded them, and a valid signature must still cover its form's content.
+// current value is the one its latest audit event set. Electronic signatures
+// (of forms and of casebooks), verification marks, locks and query messages must
+// each match the audit event that recorded them, and a valid signature must
+// still cover its form's (or its subject's casebook's) content.
 
 #include "core/result.h"
 
@@ -32,7 +33,7 @@ struct VerificationReport
     qint64 eventsChecked = 0;
     int devicesChecked = 0;
     qint64 valuesChecked = 0;
-    qint64 signaturesChecked = 0;
+    qint64 signaturesChecked = 0;        // form and casebook signatures
     QList<VerificationProblem> problems; // the first problem of each chain, then value mismatches
 
     bool isOk() const { return problems.isEmpty(); }

@@ -7,6 +7,24 @@
 // (audit::formContentHash), both in the signature table and as a `signature`
 // audit event. ClinicalData::saveForm breaks a signature when the signed
 // content changes; audit::verify detects a signature record that was altered.
+//
+// An investigator also signs a subject's whole casebook (signCasebook): the
+// signature covers every form of the subject that holds content, by the
+// SHA-256 of audit::casebookContentHash (the canonical encoding is documented
+// in audit/formcontent.h), and is recorded in the casebook_signature table and
+// as a `casebook_signature` audit event. The signer states which content they
+// reviewed (the hash reviewCasebook showed them); a casebook that changed since
+// is refused. A casebook may be signed when
+//   - the signer may sign (Operation::Sign) at the subject's site,
+//   - neither the study nor the subject is locked (locked forms are fine),
+//   - at least one form holds data,
+//   - every started form is complete (complete, verified or signed; a locked
+//     form counts by the status it had when it was locked), and
+//   - no data clarification query of the subject is open or answered.
+// Forms never started (visits not yet due, a subject who left the study) are
+// not part of the casebook. Any later change of a value or missing reason in
+// any form of the subject breaks every valid casebook signature
+// (`signature_broken`, status 'broken'); signing again covers the new content.
 
 #include "core/actor.h"
 #include "core/result.h"
@@ -47,6 +65,36 @@ struct Signature
     QString brokenEventId; // the signature_broken event, once broken
 };
 
+struct CasebookSignature
+{
+    qint64 id = 0;
+    qint64 subjectId = 0;
+    QString subjectKey;
+    QString signer;
+    QString signerFullName;
+    QString meaning;
+    QString utc;
+    int formCount = 0; // forms covered
+    QString contentHash;
+    QString auditEventId;
+    bool valid = true;
+    QString brokenEventId; // the signature_broken event, once broken
+};
+
+// What signing a subject's casebook would cover now, and what stands in the way.
+struct CasebookReview
+{
+    qint64 subjectId = 0;
+    QString subjectKey;
+    int formCount = 0;           // forms holding data: what a signature covers
+    QString contentHash;         // audit::casebookContentHash of those forms
+    QStringList incompleteForms; // started forms not complete: "event/form" ("event[2]/form[3]" when repeated)
+    int openQueries = 0;         // queries of the subject that are open or answered
+    Status blocker;              // ok, or why the casebook cannot be signed now (without the permission check)
+
+    bool maySign() const { return blocker.isOk(); }
+};
+
 class Signatures
 {
 public:
@@ -60,6 +108,19 @@ public:
                            const QString &password, int expectedVersion = -1);
     // Every signature of a form, valid and broken, oldest first.
     Result<QList<Signature>> signatures(const Actor &actor, const store::FormKey &key) const;
+
+    // The subject's casebook as it stands (needs only ViewData at the site).
+    Result<CasebookReview> reviewCasebook(const Actor &actor, qint64 subjectId) const;
+    // Signs the subject's casebook as stored now. `reviewedContentHash` is the
+    // contentHash of the review the signer saw: a casebook changed since is
+    // refused (Conflict). Needs Operation::Sign and the preconditions above; a
+    // wrong password signs nothing (and counts toward the account lockout). A
+    // signer's second signature with the same meaning over unchanged content
+    // is refused as a duplicate.
+    Result<CasebookSignature> signCasebook(const Actor &actor, qint64 subjectId, SignatureMeaning meaning,
+                                           const QString &password, const QString &reviewedContentHash);
+    // Every signature of the subject's casebook, valid and broken, oldest first.
+    Result<QList<CasebookSignature>> casebookSignatures(const Actor &actor, qint64 subjectId) const;
 
 private:
     store::ClinicalData &m_data;

@@ -2,6 +2,7 @@
 
 #include "auth/authservice.h"
 #include "auth/permissions.h"
+#include "auth/signatures.h"
 #include "core/clock.h"
 #include "store/clinicaldata.h"
 
@@ -20,6 +21,11 @@ namespace cellcrf::demo {
 namespace {
 
 using store::FormKey;
+
+// The investigator signs the casebooks of this many finished subjects (the first
+// ones whose casebook is ready), so the demonstration shows signed casebooks
+// without spending a password check on every subject.
+constexpr int signedCasebooks = 12;
 
 // Values entered after this date do not exist yet: a fixed data cut-off keeps
 // the same seed giving the same database whatever day it is generated.
@@ -78,7 +84,9 @@ class Generator
 {
 public:
     Generator(store::StudyFile &file, ManualClock &clock, quint64 seed, int total)
-        : m_data(file.data())
+        : m_auth(file.database(), clock)
+        , m_signatures(file.data(), m_auth, clock)
+        , m_data(file.data())
         , m_study(file.study())
         , m_clock(clock)
         , m_seed(seed)
@@ -91,8 +99,10 @@ public:
             const Actor actor{account.userName, account.fullName, account.role, {}};
             if (account.role == QLatin1String(auth::role::Nurse))
                 m_nurse = actor;
-            else if (account.role == QLatin1String(auth::role::Investigator))
+            else if (account.role == QLatin1String(auth::role::Investigator)) {
                 m_investigator = actor;
+                m_investigatorPassword = account.password;
+            }
         }
     }
 
@@ -106,7 +116,9 @@ public:
             return subject.status();
         m_subjectId = subject->id;
         m_subjectKey = subject->key;
-        return followStory(s);
+        if (Status e = followStory(s); !e)
+            return e;
+        return signCasebookIfFinished();
     }
 
 private:
@@ -831,6 +843,38 @@ private:
                                        QStringLiteral("Death reported"));
     }
 
+    // A subject who finished the study (completed, screen failed or died) with
+    // every form complete gets the investigator's casebook signature, two weeks
+    // after the last entry (or on the data cut-off), up to signedCasebooks.
+    Status signCasebookIfFinished()
+    {
+        if (m_signedCasebooks >= signedCasebooks)
+            return Status::ok();
+        auto subject = m_data.subject(m_investigator, m_subjectId);
+        if (!subject)
+            return subject.status();
+        const QStringList finished = {QString::fromLatin1(store::subjectstatus::Completed),
+                                      QString::fromLatin1(store::subjectstatus::ScreenFailed),
+                                      QString::fromLatin1(store::subjectstatus::Died)};
+        if (!finished.contains(subject->status))
+            return Status::ok();
+        auto review = m_signatures.reviewCasebook(m_investigator, m_subjectId);
+        if (!review)
+            return review.status();
+        if (!review->maySign())
+            return Status::ok();
+        QDateTime when = m_clock.nowUtc().addDays(14);
+        if (when.date() > dataCutoff)
+            when = std::max(QDateTime(dataCutoff, QTime(12, 0), Qt::UTC), m_clock.nowUtc().addSecs(3600));
+        m_clock.set(when);
+        auto sig = m_signatures.signCasebook(m_investigator, m_subjectId, auth::SignatureMeaning::Approved,
+                                             m_investigatorPassword, review->contentHash);
+        if (!sig)
+            return sig.status();
+        ++m_signedCasebooks;
+        return Status::ok();
+    }
+
     // Permuted blocks of three per site in the arms' 2:1 ratio.
     QString nextArm(const QString &siteOid)
     {
@@ -845,6 +889,8 @@ private:
         return block.takeFirst();
     }
 
+    auth::AuthService m_auth;
+    auth::Signatures m_signatures;
     store::ClinicalData &m_data;
     const study::Study &m_study;
     ManualClock &m_clock;
@@ -854,6 +900,8 @@ private:
     std::mt19937_64 m_rng;
     Actor m_nurse;
     Actor m_investigator;
+    QString m_investigatorPassword;
+    int m_signedCasebooks = 0;
     qint64 m_subjectId = 0;
     QString m_subjectKey;
     QHash<QString, QStringList> m_blocks;

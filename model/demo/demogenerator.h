@@ -2,7 +2,10 @@
 
 // Demonstration and benchmark data: realistic synthetic subjects of a study,
 // entered through the same ClinicalData save path (and so the same validation
-// and audit trail) as a nurse's entries. The same seed gives the same database.
+// and audit trail) as a nurse's entries. The demo investigator signs the
+// casebooks of the first finished subjects whose forms are all complete (up to
+// twelve), through the same signing path as a person. The same seed gives the
+// same database.
 
 #include "core/result.h"
 #include "store/studyfile.h"

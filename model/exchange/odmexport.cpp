@@ -364,7 +364,8 @@ QString stampWithOffset(const QString &utc, int offsetMinutes)
 // AuditRecord: Insert when the item had no value, Update when it had one,
 // Remove with IsNull="Yes" when it has none left. Consecutive changes of one
 // form share their containers as long as no item repeats; an element holds at
-// most one AuditRecord. Signatures become Signature elements of their form.
+// most one AuditRecord. Signatures become Signature elements of their form, and
+// casebook signatures Signature elements of the SubjectData.
 class TransactionWriter
 {
 public:
@@ -393,6 +394,17 @@ public:
             while (q.next())
                 signatures.insert(q.text(0), {q.integer(1), q.text(2)});
         }
+        // Casebook signatures of this subject, the same way.
+        QHash<QString, std::pair<qint64, QString>> casebookSignatures;
+        {
+            store::Query q(m_db, QStringLiteral("SELECT audit_event_id, id, content_hash FROM casebook_signature "
+                                                "WHERE subject_id = ?"));
+            q.bind(m_subject.id);
+            if (Status s = q.exec(); !s)
+                return s;
+            while (q.next())
+                casebookSignatures.insert(q.text(0), {q.integer(1), q.text(2)});
+        }
         store::Query q(m_db, QStringLiteral("SELECT event_id, user_name, utc, site_offset_min, action, event_oid, "
                                             "event_repeat, form_oid, form_repeat, item_oid, new_value, reason "
                                             "FROM audit_event WHERE subject_key = ? ORDER BY seq"));
@@ -402,6 +414,7 @@ public:
         const QString itemValue = QString::fromLatin1(audit::action::ItemValue);
         const QString itemMissing = QString::fromLatin1(audit::action::ItemMissingReason);
         const QString signature = QString::fromLatin1(audit::action::Signature);
+        const QString casebookSignature = QString::fromLatin1(audit::action::CasebookSignature);
         const QString created = QString::fromLatin1(audit::action::SubjectCreated);
         while (q.next()) {
             Change c;
@@ -427,6 +440,12 @@ public:
                 const auto sig = signatures.constFind(c.eventId);
                 if (sig != signatures.constEnd() && selected(c, nullptr))
                     writeSignature(c, sig->first, sig->second, newValue.toString());
+                continue;
+            }
+            if (action == casebookSignature) {
+                const auto sig = casebookSignatures.constFind(c.eventId);
+                if (sig != casebookSignatures.constEnd() && inWindow(c))
+                    writeCasebookSignature(c, sig->first, sig->second, newValue.toString());
                 continue;
             }
             if (action != itemValue && action != itemMissing)
@@ -609,19 +628,46 @@ private:
         m_x.writeEndElement();
     }
 
-    // newValue of a signature event: "meaning=<m>;sha256=<hash>".
-    void writeSignature(const Change &c, qint64 id, const QString &hash, const QString &eventValue)
+    // The meaning in the newValue of a signature event ("meaning=<m>;sha256=<hash>[;forms=<n>]").
+    static QString eventMeaning(const QString &eventValue)
     {
-        QString meaning;
         for (const QString &part : eventValue.split(QLatin1Char(';')))
             if (part.startsWith(QLatin1String("meaning=")))
-                meaning = part.mid(8);
+                return part.mid(8);
+        return {};
+    }
+
+    void writeSignature(const Change &c, qint64 id, const QString &hash, const QString &eventValue)
+    {
+        const QString meaning = eventMeaning(eventValue);
         if (!auth::parseMeaning(meaning))
             return;
         closeBlock();
         openForm(c);
+        writeSignatureElement(c, QStringLiteral("SIG.") + QString::number(id), meaning, hash);
+        closeForm();
+        ++m_signatures;
+    }
+
+    // A casebook signature is the Signature of the SubjectData itself: it
+    // covers every form of the subject (audit::casebookContentHash).
+    void writeCasebookSignature(const Change &c, qint64 id, const QString &hash, const QString &eventValue)
+    {
+        const QString meaning = eventMeaning(eventValue);
+        if (!auth::parseMeaning(meaning))
+            return;
+        closeBlock();
+        openSubject("Update");
+        writeSignatureElement(c, QStringLiteral("CSIG.") + QString::number(id), meaning, hash);
+        writeSiteRef();
+        m_x.writeEndElement(); // SubjectData
+        ++m_signatures;
+    }
+
+    void writeSignatureElement(const Change &c, const QString &id, const QString &meaning, const QString &hash)
+    {
         m_x.writeStartElement(QStringLiteral("Signature"));
-        m_x.writeAttribute(QStringLiteral("ID"), QStringLiteral("SIG.") + QString::number(id));
+        m_x.writeAttribute(QStringLiteral("ID"), id);
         m_x.writeEmptyElement(QStringLiteral("UserRef"));
         m_x.writeAttribute(QStringLiteral("UserOID"), userOid(c.user));
         m_x.writeEmptyElement(QStringLiteral("LocationRef"));
@@ -631,8 +677,6 @@ private:
         m_x.writeTextElement(QStringLiteral("DateTimeStamp"), stampWithOffset(c.utc, c.offset));
         m_x.writeTextElement(QStringLiteral("CryptoBindingManifest"), QStringLiteral("sha256=") + hash);
         m_x.writeEndElement();
-        closeForm();
-        ++m_signatures;
     }
 
     QXmlStreamWriter &m_x;

@@ -624,6 +624,8 @@ SaveOutcome ClinicalData::saveForm(const Actor &actor, const SaveRequest &reques
                 return e;
             if (Status e = breakSignatures(actor, *subj, key, instanceId, out.changedItems, nowUtc); !e)
                 return e;
+            if (Status e = breakCasebookSignatures(actor, *subj, key, out.changedItems, nowUtc); !e)
+                return e;
         }
 
         if (current->status != newStatus) {
@@ -744,6 +746,54 @@ Status ClinicalData::breakSignatures(const Actor &actor, const Subject &subject,
         if (!written)
             return written.status();
         Query upd(m_db, QStringLiteral("UPDATE signature SET status = 'broken', broken_event_id = ? WHERE id = ?"));
+        upd.bind(written->eventId).bind(v.id);
+        if (Status e = upd.exec(); !e)
+            return e;
+    }
+    return Status::ok();
+}
+
+Status ClinicalData::breakCasebookSignatures(const Actor &actor, const Subject &subject, const FormKey &key,
+                                             const QStringList &items, const QString &nowUtc)
+{
+    Query q(m_db, QStringLiteral("SELECT id, signer, meaning, content_hash FROM casebook_signature "
+                                 "WHERE subject_id = ? AND status = 'valid' ORDER BY id"));
+    q.bind(subject.id);
+    if (Status e = q.exec(); !e)
+        return e;
+    struct Valid
+    {
+        qint64 id;
+        QString signer, meaning, hash;
+    };
+    QList<Valid> valid;
+    while (q.next())
+        valid.append({q.integer(0), q.text(1), q.text(2), q.text(3)});
+    const QString where = key.eventRepeat == 1 && key.formRepeat == 1
+                              ? QStringLiteral("%1/%2").arg(key.eventOid, key.formOid)
+                              : QStringLiteral("%1[%2]/%3[%4]")
+                                    .arg(key.eventOid)
+                                    .arg(key.eventRepeat)
+                                    .arg(key.formOid)
+                                    .arg(key.formRepeat);
+    for (const Valid &v : valid) {
+        audit::AuditEvent ev;
+        ev.userName = actor.userName;
+        ev.userRole = actor.role;
+        ev.utc = nowUtc;
+        ev.siteOffsetMinutes = siteOffset(subject.siteOid);
+        ev.action = QString::fromLatin1(audit::action::SignatureBroken);
+        ev.subjectKey = subject.key;
+        ev.oldValue =
+            QStringLiteral("casebook;signer=%1;%2").arg(v.signer, audit::signatureEventValue(v.meaning, v.hash));
+        ev.newValue = QStringLiteral("broken");
+        ev.reason =
+            QStringLiteral("signed casebook content changed: %1: %2").arg(where, items.join(QStringLiteral(", ")));
+        Result<audit::AuditEvent> written = m_audit.append(ev);
+        if (!written)
+            return written.status();
+        Query upd(m_db,
+                  QStringLiteral("UPDATE casebook_signature SET status = 'broken', broken_event_id = ? WHERE id = ?"));
         upd.bind(written->eventId).bind(v.id);
         if (Status e = upd.exec(); !e)
             return e;

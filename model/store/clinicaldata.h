@@ -6,7 +6,8 @@
 // version (optimistic concurrency between windows and workstations), and writes
 // values, status and audit events in one transaction: all of it or none. A
 // changed value clears its source data verification and breaks the form's
-// signatures, audited in the same transaction.
+// signatures and the signatures of the subject's casebook, audited in the same
+// transaction.
 
 #include "audit/audittrail.h"
 #include "core/actor.h"
@@ -116,6 +117,7 @@ public:
     const study::Study &study() const { return m_study; }
     Database &database() const { return m_db; }
     audit::AuditTrail &auditTrail() { return m_audit; }
+    const Clock &clock() const { return m_clock; }
 
     // Subjects
     Result<Subject> registerSubject(const Actor &actor, const NewSubject &subject);
@@ -159,6 +161,10 @@ private:
                              const QStringList &items, const QString &nowUtc);
     Status breakSignatures(const Actor &actor, const Subject &subject, const FormKey &key, qint64 instanceId,
                            const QStringList &items, const QString &nowUtc);
+    // Inside saveForm's transaction: every valid signature of the subject's
+    // casebook breaks when any of its forms changes content, each audited.
+    Status breakCasebookSignatures(const Actor &actor, const Subject &subject, const FormKey &key,
+                                   const QStringList &items, const QString &nowUtc);
 
     Database &m_db;
     const study::Study &m_study;
