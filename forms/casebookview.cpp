@@ -1,13 +1,21 @@
 #include "casebookview.h"
 
+#include "authenticator.h"
 #include "eligibilitypanel.h"
 #include "flowsheet.h"
 #include "formrenderer.h"
+#include "prompt.h"
+#include "signing.h"
 #include "statuscolors.h"
 
+#include "auth/authservice.h"
+#include "auth/signatures.h"
+
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTreeWidget>
@@ -36,11 +44,19 @@ CasebookView::CasebookView(store::ClinicalData &clinicalData, const Actor &actor
     , m_actor(actor)
     , m_auth(auth)
     , m_prompt(prompt)
+    , m_authService(std::make_unique<auth::AuthService>(clinicalData.database(), clinicalData.clock()))
+    , m_signatures(std::make_unique<auth::Signatures>(clinicalData, *m_authService, clinicalData.clock()))
 {
     setObjectName(QStringLiteral("casebookView"));
     m_header = new QLabel(this);
     m_header->setObjectName(QStringLiteral("casebookHeader"));
     m_header->setTextFormat(Qt::RichText);
+    m_signatureState = new QLabel(this);
+    m_signatureState->setObjectName(QStringLiteral("casebookSignatureStatus"));
+    m_signatureState->setTextFormat(Qt::RichText);
+    m_signCasebook = new QPushButton(this);
+    m_signCasebook->setObjectName(QStringLiteral("signCasebookButton"));
+    connect(m_signCasebook, &QPushButton::clicked, this, &CasebookView::signCasebook);
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("scheduleTree"));
     m_tree->setColumnCount(3);
@@ -76,8 +92,13 @@ CasebookView::CasebookView(store::ClinicalData &clinicalData, const Actor &actor
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({420, 900});
 
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_header, 1);
+    top->addWidget(m_signatureState);
+    top->addSpacing(8);
+    top->addWidget(m_signCasebook);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_header);
+    layout->addLayout(top);
     layout->addWidget(m_splitter, 1);
 
     connect(m_tree, &QTreeWidget::itemActivated, this, &CasebookView::itemActivated);
@@ -130,6 +151,7 @@ bool CasebookView::setSubject(qint64 subjectId)
         m_subject = {};
         m_tree->clear();
         setEligibilityShown(false);
+        updateCasebookSignature();
         return true;
     }
     m_subject = *subject;
@@ -225,6 +247,97 @@ void CasebookView::fillSchedule()
         m_tree->setCurrentItem(select);
         m_tree->scrollToItem(select);
     }
+    updateCasebookSignature();
+}
+
+void CasebookView::updateCasebookSignature()
+{
+    m_signatureState->clear();
+    m_signatureState->setToolTip(QString());
+    m_signCasebook->setEnabled(false);
+    m_signCasebook->setToolTip(QString());
+    if (m_subject.id == 0)
+        return;
+    const auto when = [](const QString &utc) {
+        return utc.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')) + QStringLiteral(" UTC");
+    };
+    const auto meaningText = [](const QString &meaning) {
+        if (meaning == QLatin1String("approved"))
+            return tr("approved");
+        if (meaning == QLatin1String("reviewed"))
+            return tr("reviewed");
+        return tr("authored");
+    };
+    const auto signatures = m_signatures->casebookSignatures(m_actor, m_subject.id);
+    QStringList history;
+    const auth::CasebookSignature *latestValid = nullptr;
+    const auth::CasebookSignature *latestBroken = nullptr;
+    if (signatures) {
+        for (const auth::CasebookSignature &s : *signatures) {
+            history.append(tr("%1 (%2) on %3: %4")
+                               .arg(s.signerFullName, meaningText(s.meaning), when(s.utc),
+                                    s.valid ? tr("valid") : tr("broken by a later change")));
+            if (s.valid)
+                latestValid = &s;
+            else
+                latestBroken = &s;
+        }
+    }
+    QString text;
+    if (latestValid) {
+        text = QStringLiteral("<span style=\"color:#1e6b35\">%1</span>")
+                   .arg(tr("Casebook signed by %1 on %2 (%3, %n form(s))", nullptr, latestValid->formCount)
+                            .arg(latestValid->signerFullName, when(latestValid->utc), meaningText(latestValid->meaning))
+                            .toHtmlEscaped());
+    } else if (latestBroken) {
+        text = QStringLiteral("<span style=\"color:#a12622\">%1</span>")
+                   .arg(tr("Casebook signature broken: data changed after %1 signed on %2")
+                            .arg(latestBroken->signerFullName, when(latestBroken->utc))
+                            .toHtmlEscaped());
+    } else {
+        text = QStringLiteral("<span style=\"color:#5f6b7a\">%1</span>").arg(tr("Casebook not signed").toHtmlEscaped());
+    }
+    m_signatureState->setText(text);
+    m_signatureState->setToolTip(history.join(QLatin1Char('\n')));
+
+    if (Status may = m_auth.mayDo(m_actor, Action::Sign); !may) {
+        m_signCasebook->setToolTip(may.message());
+        return;
+    }
+    const auto review = m_signatures->reviewCasebook(m_actor, m_subject.id);
+    if (!review) {
+        m_signCasebook->setToolTip(review.message());
+        return;
+    }
+    if (!review->maySign()) {
+        m_signCasebook->setToolTip(review->blocker.message());
+        return;
+    }
+    m_signCasebook->setEnabled(true);
+    m_signCasebook->setToolTip(
+        tr("Sign the casebook of %1: %n form(s) with data, content SHA-256 %2", nullptr, review->formCount)
+            .arg(m_subject.key, review->contentHash.left(16)));
+}
+
+void CasebookView::signCasebook()
+{
+    if (m_subject.id == 0 || !maybeLeave())
+        return;
+    // The dialog covers the casebook as stored at this moment, after any save the person just chose.
+    const auto review = m_signatures->reviewCasebook(m_actor, m_subject.id);
+    if (!review || !review->maySign()) {
+        m_prompt.showError(this, tr("Sign casebook"), review ? review->blocker.message() : review.message());
+        fillSchedule();
+        return;
+    }
+    const QString what =
+        tr("the casebook of %1 (%n form(s) with data, content SHA-256 %2…)", nullptr, review->formCount)
+            .arg(m_subject.key, review->contentHash.left(16));
+    const bool signedOk = forms::signCasebook(this, m_prompt, *m_signatures, m_actor, *review, what,
+                                              {QStringLiteral("approved"), QStringLiteral("reviewed")});
+    fillSchedule();
+    if (signedOk)
+        Q_EMIT subjectDataChanged(m_subject.id);
 }
 
 bool CasebookView::maybeLeave()
@@ -333,7 +446,11 @@ void CasebookView::retranslate()
     m_tree->setAccessibleName(tr("Visit schedule"));
     m_pages->setTabText(0, tr("Form"));
     m_pages->setTabText(1, tr("Toxicity flowsheet"));
+    m_signCasebook->setText(tr("Sign casebook…"));
+    m_signCasebook->setAccessibleName(tr("Sign casebook"));
     refresh();
+    if (m_subject.id == 0)
+        updateCasebookSignature();
 }
 
 void CasebookView::changeEvent(QEvent *event)

@@ -2,7 +2,11 @@
 
 // One subject's casebook: the visit schedule (target dates and windows from the
 // anchor dates, each visit coloured by its state) with the forms of every visit
-// and their status, and the form view beside it.
+// and their status, and the form view beside it. Above them, the casebook's
+// signature state (signed by whom, when and with what meaning; broken; or
+// unsigned) and Sign casebook…, which an investigator uses once every started
+// form is complete and no query is open (auth::Signatures::signCasebook); the
+// button says why when it is disabled.
 
 #include "core/actor.h"
 #include "store/clinicaldata.h"
@@ -11,11 +15,19 @@
 #include <QDate>
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
+class QPushButton;
 class QSplitter;
 class QTreeWidget;
 class QTreeWidgetItem;
 class QTabWidget;
+
+namespace cellcrf::auth {
+class AuthService;
+class Signatures;
+} // namespace cellcrf::auth
 
 namespace cellcrf::forms {
 
@@ -53,6 +65,10 @@ public:
     void setLocale(const QString &locale);
     void refresh();
     QSplitter *splitter() const { return m_splitter; }
+    QPushButton *signCasebookButton() const { return m_signCasebook; }
+    QLabel *casebookSignatureLabel() const { return m_signatureState; }
+    // Sign casebook…: the signing dialog for the casebook as it is stored now.
+    void signCasebook();
 
 Q_SIGNALS:
     void subjectDataChanged(qint64 subjectId);
@@ -67,6 +83,8 @@ private:
     // The eligibility panel is shown for the screening visit and its eligibility form only.
     void setEligibilityShown(bool shown);
     QString eligibilityEvent() const;
+    // The signature line and whether (and why not) Sign casebook… is offered.
+    void updateCasebookSignature();
 
     store::ClinicalData &m_data;
     Actor m_actor;
@@ -83,6 +101,10 @@ private:
     QSplitter *m_formPage = nullptr;
     QTabWidget *m_pages = nullptr;
     QSplitter *m_splitter = nullptr;
+    QLabel *m_signatureState = nullptr;
+    QPushButton *m_signCasebook = nullptr;
+    std::unique_ptr<auth::AuthService> m_authService;
+    std::unique_ptr<auth::Signatures> m_signatures;
 };
 
 } // namespace cellcrf::forms

@@ -102,11 +102,16 @@ bool WidgetPrompt::askSignature(QWidget *parent, const SignatureRequest &request
     dialog.setObjectName(QStringLiteral("signDialog"));
     dialog.setWindowTitle(tr("Sign %1").arg(request.what));
     auto *layout = new QFormLayout(&dialog);
-    auto *intro = new QLabel(tr("Your signature applies to %1 as saved now (version %2). It is recorded with "
-                                "your name, the time and its meaning, and is the legal equivalent of a handwritten "
-                                "signature.")
-                                 .arg(request.what)
-                                 .arg(request.version),
+    // A form names its stored version; a casebook (version 0) names its content in `what`.
+    auto *intro = new QLabel(request.version > 0
+                                 ? tr("Your signature applies to %1 as saved now (version %2). It is recorded with "
+                                      "your name, the time and its meaning, and is the legal equivalent of a "
+                                      "handwritten signature.")
+                                       .arg(request.what)
+                                       .arg(request.version)
+                                 : tr("Your signature applies to %1 as saved now. It is recorded with your name, the "
+                                      "time and its meaning, and is the legal equivalent of a handwritten signature.")
+                                       .arg(request.what),
                              &dialog);
     intro->setWordWrap(true);
     layout->addRow(intro);

@@ -17,8 +17,9 @@ class QWidget;
 namespace cellcrf::forms {
 
 // What a signing dialog offers: the form's name and the stored version the
-// signature covers, and the meanings the signer may choose ("authored",
-// "reviewed", "approved"), the first one preselected.
+// signature covers (0 for a casebook, whose `what` names its content), and the
+// meanings the signer may choose ("authored", "reviewed", "approved"), the
+// first one preselected.
 struct SignatureRequest
 {
     QString what;

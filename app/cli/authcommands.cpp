@@ -21,9 +21,9 @@ namespace cellcrf::cli {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("cellcrf::cli::auth", text);
+    return QCoreApplication::translate("cellcrf::cli::auth", text, disambiguation, n);
 }
 
 enum Exit
@@ -329,10 +329,49 @@ int cmdEdit(const QStringList &args, Command &c)
     return ExitOk;
 }
 
+void printCasebookSignature(QTextStream &out, const auth::CasebookSignature &s)
+{
+    out << tr("  casebook signature: %1 (%2) %3 at %4, %n form(s), sha256 %5: %6", nullptr, s.formCount)
+               .arg(s.signerFullName, s.signer, s.meaning, s.utc, s.contentHash.left(16),
+                    s.valid ? tr("VALID") : tr("BROKEN (the casebook changed after it was signed)"))
+        << Qt::endl;
+}
+
+// `show DB SUBJECT`: what a casebook signature would cover now, whether it may
+// be signed, and every casebook signature, valid and broken.
+int showCasebook(Command &c)
+{
+    auto subject = c.data().subjectByKey(c.actor(), c.arg(1));
+    if (!subject)
+        return c.fail(subject.message());
+    auth::Signatures signatures(c.data(), c.authService(), c.file().clock());
+    auto review = signatures.reviewCasebook(c.actor(), subject->id);
+    if (!review)
+        return c.fail(review.message());
+    c.out() << tr("casebook of %1: status %2, %n form(s) with data, content sha256 %3", nullptr, review->formCount)
+                   .arg(subject->key, subject->status, review->contentHash)
+            << Qt::endl;
+    c.out() << (review->maySign() ? tr("  ready to sign")
+                                  : tr("  not ready to sign: %1").arg(review->blocker.message()))
+            << Qt::endl;
+    auto sigs = signatures.casebookSignatures(c.actor(), subject->id);
+    if (!sigs)
+        return c.fail(sigs.message());
+    if (sigs->isEmpty())
+        c.out() << tr("  casebook signature: none (unsigned)") << Qt::endl;
+    for (const auth::CasebookSignature &s : std::as_const(*sigs))
+        printCasebookSignature(c.out(), s);
+    return ExitOk;
+}
+
 int cmdShow(const QStringList &args, Command &c)
 {
-    if (!c.parse(args, 1, 4, 4) || !c.open() || !c.signIn())
+    if (!c.parse(args, 1, 2, 4) || !c.open() || !c.signIn())
         return ExitFailed;
+    if (c.parser().positionalArguments().size() == 2)
+        return showCasebook(c);
+    if (c.parser().positionalArguments().size() != 4)
+        return c.usage(tr("show DB SUBJECT for the casebook, or show DB SUBJECT EVENT FORM for one form"));
     store::FormKey key;
     if (!c.formKey(1, key))
         return ExitFailed;
@@ -360,16 +399,61 @@ int cmdShow(const QStringList &args, Command &c)
     return ExitOk;
 }
 
+// `sign DB SUBJECT --casebook`: signs what `show DB SUBJECT` shows; with
+// --content-hash (the full hash or its first 16 or more characters) only if
+// the casebook still holds exactly that content.
+int signCasebook(Command &c, auth::SignatureMeaning meaning)
+{
+    // The permission is checked before the subject is looked up, so a refusal
+    // names the rule rather than a missing subject.
+    if (Status s = auth::Permissions::check(c.actor(), auth::Operation::Sign); !s)
+        return c.fail(s.message());
+    auto subject = c.data().subjectByKey(c.actor(), c.arg(1));
+    if (!subject)
+        return c.fail(subject.message());
+    auth::Signatures signatures(c.data(), c.authService(), c.file().clock());
+    auto review = signatures.reviewCasebook(c.actor(), subject->id);
+    if (!review)
+        return c.fail(review.message());
+    QString reviewed = review->contentHash;
+    if (c.isSet("content-hash")) {
+        const QString stated = c.value("content-hash").trimmed().toLower();
+        if (stated.size() < 16)
+            return c.usage(tr("--content-hash takes the casebook's content hash as 'show DB SUBJECT' prints it (at "
+                              "least its first 16 characters)"));
+        if (!review->contentHash.startsWith(stated))
+            reviewed = stated; // refused below as a casebook changed since it was reviewed
+    }
+    auto sig = signatures.signCasebook(c.actor(), subject->id, meaning, c.password(), reviewed);
+    if (!sig)
+        return c.fail(sig.message());
+    c.out() << tr("Signed the casebook of %1 (%2) by %3 at %4: %n form(s), content sha256 %5", nullptr, sig->formCount)
+                   .arg(subject->key, sig->meaning, sig->signerFullName, sig->utc, sig->contentHash)
+            << Qt::endl;
+    return ExitOk;
+}
+
 int cmdSign(const QStringList &args, Command &c)
 {
-    c.parser().addOption({QStringLiteral("meaning"), tr("authored, reviewed or approved"), QStringLiteral("MEANING")});
-    if (!c.parse(args, 1, 4, 4) || !c.open())
+    QCommandLineParser &p = c.parser();
+    p.addOption({QStringLiteral("meaning"), tr("authored, reviewed or approved"), QStringLiteral("MEANING")});
+    p.addOption({QStringLiteral("casebook"), tr("sign the whole casebook of SUBJECT")});
+    p.addOption({QStringLiteral("content-hash"), tr("with --casebook: the content hash you reviewed"),
+                 QStringLiteral("SHA256")});
+    if (!c.parse(args, 1, 2, 4) || !c.open())
         return ExitFailed;
+    const qsizetype positionals = p.positionalArguments().size();
+    if (c.isSet("casebook") ? positionals != 2 : positionals != 4)
+        return c.usage(tr("sign DB SUBJECT EVENT FORM signs one form; sign DB SUBJECT --casebook signs the casebook"));
+    if (c.isSet("content-hash") && !c.isSet("casebook"))
+        return c.usage(tr("--content-hash belongs to --casebook"));
     const auto meaning = auth::parseMeaning(c.value("meaning"));
     if (!meaning)
         return c.usage(tr("--meaning is authored, reviewed or approved"));
     if (!c.signIn())
         return ExitFailed;
+    if (c.isSet("casebook"))
+        return signCasebook(c, *meaning);
     store::FormKey key;
     if (!c.formKey(1, key))
         return ExitFailed;
@@ -530,8 +614,11 @@ QList<QPair<QString, QString>> authCommandHelp()
         {QStringLiteral("edit DB SUBJECT EVENT FORM ITEM=VALUE..."),
          tr("enter or change values (--reason, --complete)")},
         {QStringLiteral("show DB SUBJECT EVENT FORM"), tr("show a form's values, verification and signatures")},
+        {QStringLiteral("show DB SUBJECT"), tr("show a casebook's content hash, readiness and signatures")},
         {QStringLiteral("sign DB SUBJECT EVENT FORM --meaning M"),
          tr("sign a form electronically (re-asks the password)")},
+        {QStringLiteral("sign DB SUBJECT --casebook --meaning M"),
+         tr("sign a subject's whole casebook (--content-hash H: only the content you reviewed)")},
         {QStringLiteral("sdv DB SUBJECT EVENT FORM [--item I]"), tr("mark items or a whole form source-verified")},
         {QStringLiteral("query open|answer|close|reopen|list DB ..."), tr("data clarification queries")},
         {QStringLiteral("lock|unlock DB --form S/E/F|--subject S|--study"), tr("lock data; unlocking needs --reason")},
