@@ -1,4 +1,5 @@
 #include "audit/audittrail.h"
+#include "audit/formcontent.h"
 #include "audit/verifier.h"
 #include "auth/authservice.h"
 #include "auth/datalocks.h"
@@ -11,6 +12,7 @@
 #include "store/clinicaldata.h"
 #include "store/database.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -58,11 +60,22 @@ study::Study miniStudy()
     weight.range.hardMin = 1;
     weight.range.hardMax = 300;
     f.items = {sex, weight};
-    s.forms = {f};
+    // A second form, so that a casebook holds more than one.
+    study::Form vs;
+    vs.oid = QStringLiteral("vs");
+    vs.name = en(QStringLiteral("Vital signs"));
+    vs.sections = {{QStringLiteral("main"), en(QStringLiteral("Main"))}};
+    study::Item pulse;
+    pulse.oid = QStringLiteral("pulse");
+    pulse.type = study::ItemType::Integer;
+    pulse.label = en(QStringLiteral("Pulse"));
+    pulse.required = true;
+    vs.items = {pulse};
+    s.forms = {f, vs};
     study::Event e;
     e.oid = QStringLiteral("screening");
     e.name = en(QStringLiteral("Screening"));
-    e.forms = {QStringLiteral("dm")};
+    e.forms = {QStringLiteral("dm"), QStringLiteral("vs")};
     s.events = {e};
     return s;
 }
@@ -129,6 +142,40 @@ class TestAuth : public QObject
         r.complete = complete;
         m_clock.advanceSeconds(60);
         return m_data->saveForm(actor, r);
+    }
+    FormKey vsKey() const { return FormKey{m_subjectA, QStringLiteral("screening"), 1, QStringLiteral("vs"), 1}; }
+    store::SaveOutcome saveVs(const QString &pulse, const QString &reason = {}, bool complete = true)
+    {
+        Result<store::FormData> form = m_data->loadForm(as("data_manager"), vsKey());
+        store::SaveRequest r;
+        r.key = vsKey();
+        r.expectedVersion = form ? form->version : 0;
+        r.values.insert(QStringLiteral("pulse"), ItemEntry{pulse, {}, false});
+        r.reason = reason;
+        r.complete = complete;
+        m_clock.advanceSeconds(60);
+        return m_data->saveForm(as("nurse"), r);
+    }
+    // Subject A with both forms complete: a casebook ready to sign.
+    void fillCasebook()
+    {
+        QVERIFY(save(as("nurse"), QStringLiteral("M"), QStringLiteral("70")).status);
+        QVERIFY(saveVs(QStringLiteral("72")).status);
+    }
+    Result<CasebookSignature> signCasebook(const Actor &actor, const QString &password, QString hash = {},
+                                           SignatureMeaning meaning = SignatureMeaning::Approved)
+    {
+        Signatures signatures(*m_data, *m_auth, m_clock);
+        if (hash.isEmpty()) {
+            auto review = signatures.reviewCasebook(as("investigator"), m_subjectA);
+            hash = review ? review->contentHash : QString();
+        }
+        return signatures.signCasebook(actor, m_subjectA, meaning, password, hash);
+    }
+    int casebookRows() const
+    {
+        store::Query q(*m_db, QStringLiteral("SELECT count(*) FROM casebook_signature"));
+        return q.exec() && q.next() ? int(q.integer(0)) : -1;
     }
     bool verifyOk()
     {
@@ -723,6 +770,309 @@ private Q_SLOTS:
         auto report = audit::verify(*m_db);
         QVERIFY(report);
         QVERIFY(!report->isOk());
+    }
+
+    // --- casebook signatures -----------------------------------------------
+
+    void casebook_investigatorSigns_recordsWhoWhenMeaningAndHash()
+    {
+        fillCasebook();
+        Signatures signatures(*m_data, *m_auth, m_clock);
+        const Actor investigator = as("investigator");
+        auto review = signatures.reviewCasebook(investigator, m_subjectA);
+        QVERIFY2(review, qPrintable(review.message()));
+        QVERIFY2(review->maySign(), qPrintable(review->blocker.message()));
+        QCOMPARE(review->formCount, 2);
+        QCOMPARE(review->subjectKey, QStringLiteral("01-0001"));
+
+        // The documented canonical encoding, written out by hand.
+        auto field = [](const QString &text) {
+            const QByteArray b = text.toUtf8();
+            return QByteArray::number(b.size()) + ':' + b + ';';
+        };
+        const QString dmHash = audit::formContentHash(m_data->loadForm(investigator, dmKey())->values);
+        const QString vsHash = audit::formContentHash(m_data->loadForm(investigator, vsKey())->values);
+        const QByteArray encoding = QByteArray("cellcrf-casebook-1;") + field(QStringLiteral("01-0001")) +
+                                    field(QStringLiteral("screening")) + field(QStringLiteral("1")) +
+                                    field(QStringLiteral("dm")) + field(QStringLiteral("1")) + field(dmHash) +
+                                    field(QStringLiteral("screening")) + field(QStringLiteral("1")) +
+                                    field(QStringLiteral("vs")) + field(QStringLiteral("1")) + field(vsHash);
+        QCOMPARE(review->contentHash,
+                 QString::fromLatin1(QCryptographicHash::hash(encoding, QCryptographicHash::Sha256).toHex()));
+
+        auto sig = signatures.signCasebook(investigator, m_subjectA, SignatureMeaning::Approved,
+                                           demoPassword(QStringLiteral("investigator")), review->contentHash);
+        QVERIFY2(sig, qPrintable(sig.message()));
+        QCOMPARE(sig->signer, QStringLiteral("investigator"));
+        QCOMPARE(sig->signerFullName, QStringLiteral("Ivan Demo (investigator)"));
+        QCOMPARE(sig->meaning, QStringLiteral("approved"));
+        QCOMPARE(sig->utc, m_clock.nowUtc().toString(Qt::ISODateWithMs));
+        QCOMPARE(sig->formCount, 2);
+        QCOMPARE(sig->contentHash, review->contentHash);
+        QCOMPARE(eventsOf(audit::action::CasebookSignature), 1);
+        auto listed = signatures.casebookSignatures(investigator, m_subjectA);
+        QVERIFY(listed);
+        QCOMPARE(listed->size(), 1);
+        QVERIFY(listed->first().valid);
+        QCOMPARE(listed->first().auditEventId, sig->auditEventId);
+        QVERIFY(signatures.casebookSignatures(investigator, m_subjectB)->isEmpty());
+        // The form statuses are untouched: a casebook signature is not a form signature.
+        QCOMPARE(m_data->loadForm(investigator, dmKey())->status, QStringLiteral("complete"));
+        QVERIFY(verifyOk());
+
+        // The same signer and meaning over unchanged content is a duplicate; another meaning is not.
+        const qint64 before = auditCount();
+        auto duplicate = signCasebook(investigator, demoPassword(QStringLiteral("investigator")));
+        QCOMPARE(duplicate.status().code(), ErrorCode::Conflict);
+        QVERIFY(duplicate.message().contains(QStringLiteral("already signed")));
+        QCOMPARE(auditCount(), before);
+        QVERIFY(
+            signCasebook(investigator, demoPassword(QStringLiteral("investigator")), {}, SignatureMeaning::Reviewed));
+        QCOMPARE(casebookRows(), 2);
+
+        // Signing a form afterwards changes its status, not the casebook's content.
+        QVERIFY(signatures.sign(investigator, dmKey(), SignatureMeaning::Approved,
+                                demoPassword(QStringLiteral("investigator"))));
+        QVERIFY(signatures.casebookSignatures(investigator, m_subjectA)->first().valid);
+        QVERIFY(verifyOk());
+    }
+
+    void casebook_refusedRoles_writeNothing_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QStringList>("sites");
+        QTest::newRow("nurse") << "nurse" << QStringList();
+        QTest::newRow("monitor") << "monitor" << QStringList();
+        QTest::newRow("data manager") << "data_manager" << QStringList();
+        QTest::newRow("administrator") << "administrator" << QStringList();
+        QTest::newRow("investigator of another site") << "investigator" << QStringList{QStringLiteral("02")};
+    }
+    void casebook_refusedRoles_writeNothing()
+    {
+        QFETCH(QString, role);
+        QFETCH(QStringList, sites);
+        fillCasebook();
+        const qint64 before = auditCount();
+        const Actor actor{role, role, role, sites};
+        auto r = signCasebook(actor, demoPassword(role == QLatin1String("data_manager") ? QStringLiteral("datamanager")
+                                                  : role == QLatin1String("administrator") ? QStringLiteral("admin")
+                                                                                           : role));
+        QVERIFY(!r);
+        QCOMPARE(r.status().code(), ErrorCode::PermissionDenied);
+        QCOMPARE(auditCount(), before);
+        QCOMPARE(casebookRows(), 0);
+    }
+
+    void casebook_wrongPassword_signsNothing()
+    {
+        fillCasebook();
+        auto r = signCasebook(as("investigator"), QStringLiteral("guess-guess"));
+        QCOMPARE(r.status().code(), ErrorCode::AuthenticationFailed);
+        QVERIFY(!signCasebook(as("investigator"), demoPassword(QStringLiteral("nurse"))));
+        QCOMPARE(eventsOf(audit::action::CasebookSignature), 0);
+        QCOMPARE(casebookRows(), 0);
+        QVERIFY(verifyOk());
+    }
+
+    void casebook_changedSinceReviewed_isRefused()
+    {
+        fillCasebook();
+        Signatures signatures(*m_data, *m_auth, m_clock);
+        const QString seen = signatures.reviewCasebook(as("investigator"), m_subjectA)->contentHash;
+        QVERIFY(saveVs(QStringLiteral("80"), QStringLiteral("re-measured")).status);
+        const qint64 before = auditCount();
+        auto r = signCasebook(as("investigator"), demoPassword(QStringLiteral("investigator")), seen);
+        QCOMPARE(r.status().code(), ErrorCode::Conflict);
+        QVERIFY2(r.message().contains(QStringLiteral("changed after you reviewed it")), qPrintable(r.message()));
+        // Nobody signs without saying what they reviewed.
+        auto blind = signatures.signCasebook(as("investigator"), m_subjectA, SignatureMeaning::Approved,
+                                             demoPassword(QStringLiteral("investigator")), QString());
+        QCOMPARE(blind.status().code(), ErrorCode::InvalidInput);
+        QCOMPARE(auditCount(), before);
+        QCOMPARE(casebookRows(), 0);
+    }
+
+    void casebook_preconditions_sayWhatIsMissing()
+    {
+        Signatures signatures(*m_data, *m_auth, m_clock);
+        const Actor investigator = as("investigator");
+        const QString password = demoPassword(QStringLiteral("investigator"));
+        const qint64 before = auditCount();
+        // Nothing entered yet.
+        auto empty = signatures.reviewCasebook(investigator, m_subjectA);
+        QVERIFY(empty && !empty->maySign());
+        QVERIFY2(empty->blocker.message().contains(QStringLiteral("nothing to sign")),
+                 qPrintable(empty->blocker.message()));
+        QCOMPARE(signCasebook(investigator, password).status().code(), ErrorCode::InvalidInput);
+        QCOMPARE(auditCount(), before);
+
+        // An incomplete form is named.
+        QVERIFY(save(as("nurse"), QStringLiteral("M"), QStringLiteral("70")).status);
+        QVERIFY(saveVs(QStringLiteral("72"), {}, false).status);
+        auto incomplete = signatures.reviewCasebook(investigator, m_subjectA);
+        QCOMPARE(incomplete->incompleteForms, QStringList{QStringLiteral("screening/vs")});
+        QVERIFY2(incomplete->blocker.message().contains(QStringLiteral("1 form(s) are not complete: screening/vs")),
+                 qPrintable(incomplete->blocker.message()));
+        qint64 count = auditCount();
+        QCOMPARE(signCasebook(investigator, password).status().code(), ErrorCode::InvalidInput);
+        QCOMPARE(auditCount(), count);
+
+        // An open query, and still one once answered, until it is closed.
+        QVERIFY(saveVs(QStringLiteral("72")).status);
+        Queries queries(*m_data, m_clock);
+        auto q = queries.open(as("monitor"), dmKey(), QStringLiteral("weight"), QStringLiteral("Source says 72?"));
+        QVERIFY(q);
+        QVERIFY(queries.answer(as("nurse"), q->id, QStringLiteral("Checked: 70")));
+        auto queried = signatures.reviewCasebook(investigator, m_subjectA);
+        QCOMPARE(queried->openQueries, 1);
+        QVERIFY2(queried->blocker.message().contains(QStringLiteral("1 data clarification query(ies) are open")),
+                 qPrintable(queried->blocker.message()));
+        count = auditCount();
+        QCOMPARE(signCasebook(investigator, password).status().code(), ErrorCode::InvalidInput);
+        QCOMPARE(auditCount(), count);
+        QVERIFY(queries.close(as("monitor"), q->id));
+
+        // A locked subject cannot be signed; a locked complete form is fine.
+        DataLocks locks(*m_data, m_clock);
+        QVERIFY(locks.lockSubject(as("data_manager"), m_subjectA));
+        count = auditCount();
+        QCOMPARE(signCasebook(investigator, password).status().code(), ErrorCode::Locked);
+        QCOMPARE(auditCount(), count);
+        QVERIFY(locks.unlockSubject(as("data_manager"), m_subjectA, QStringLiteral("casebook review")));
+        QVERIFY(locks.lockForm(as("data_manager"), dmKey()));
+        QVERIFY(signatures.reviewCasebook(investigator, m_subjectA)->maySign());
+        QVERIFY(signCasebook(investigator, password));
+        QVERIFY(verifyOk());
+    }
+
+    void casebook_editingAnyForm_breaksItVisiblyAndAudited()
+    {
+        fillCasebook();
+        Signatures signatures(*m_data, *m_auth, m_clock);
+        const Actor investigator = as("investigator");
+        auto sig = signCasebook(investigator, demoPassword(QStringLiteral("investigator")));
+        QVERIFY2(sig, qPrintable(sig.message()));
+
+        // Saving the same values again keeps it.
+        QVERIFY(saveVs(QStringLiteral("72")).status);
+        QVERIFY(signatures.casebookSignatures(investigator, m_subjectA)->first().valid);
+        QCOMPARE(eventsOf(audit::action::SignatureBroken), 0);
+
+        // A change in the other form breaks it, in the same transaction as the change.
+        auto o = saveVs(QStringLiteral("75"), QStringLiteral("transcription error"));
+        QVERIFY2(o.status, qPrintable(o.status.message()));
+        auto after = signatures.casebookSignatures(investigator, m_subjectA);
+        QCOMPARE(after->size(), 1);
+        QVERIFY(!after->first().valid);
+        QVERIFY(!after->first().brokenEventId.isEmpty());
+        QCOMPARE(eventsOf(audit::action::SignatureBroken), 1);
+        store::Query ev(*m_db, QStringLiteral("SELECT subject_key, form_oid, old_value, reason FROM audit_event "
+                                              "WHERE event_id = ?"));
+        ev.bind(after->first().brokenEventId);
+        QVERIFY(ev.exec() && ev.next());
+        QCOMPARE(ev.text(0), QStringLiteral("01-0001"));
+        QCOMPARE(ev.text(1), QString());
+        QVERIFY(ev.text(2).startsWith(QStringLiteral("casebook;signer=investigator;meaning=approved;sha256=")));
+        QVERIFY2(ev.text(3).contains(QStringLiteral("screening/vs: pulse")), qPrintable(ev.text(3)));
+        QVERIFY(verifyOk());
+
+        // Signing again covers the new content.
+        auto again = signCasebook(investigator, demoPassword(QStringLiteral("investigator")));
+        QVERIFY2(again, qPrintable(again.message()));
+        QVERIFY(again->contentHash != sig->contentHash);
+        QVERIFY(verifyOk());
+    }
+
+    void tamperedCasebookSignature_isDetectedByVerify_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("content hash changed") << "UPDATE casebook_signature SET content_hash = "
+                                                 "'0000000000000000000000000000000000000000000000000000000000000000'"
+                                              << "differs from the audit event";
+        QTest::newRow("signer changed") << "UPDATE casebook_signature SET signer = 'nurse'"
+                                        << "differs from the audit event";
+        QTest::newRow("meaning changed") << "UPDATE casebook_signature SET meaning = 'authored'"
+                                         << "differs from the audit event";
+        QTest::newRow("time changed") << "UPDATE casebook_signature SET utc = '2020-01-01T00:00:00.000Z'"
+                                      << "differs from the audit event";
+        QTest::newRow("form count changed") << "UPDATE casebook_signature SET form_count = 1"
+                                            << "differs from the audit event";
+        QTest::newRow("moved to another subject")
+            << "UPDATE casebook_signature SET subject_id = (SELECT id FROM subject WHERE subject_key = '02-0001')"
+            << "differs from the audit event";
+        QTest::newRow("signature removed") << "DELETE FROM casebook_signature"
+                                           << "has no signature record";
+        QTest::newRow("marked broken without event") << "UPDATE casebook_signature SET status = 'broken'"
+                                                     << "without a signature_broken audit event";
+        QTest::newRow("pointed at another event")
+            << "UPDATE casebook_signature SET audit_event_id = (SELECT event_id FROM audit_event WHERE action = "
+               "'item_value' LIMIT 1)"
+            << "not backed by a casebook_signature audit event";
+        QTest::newRow("forged signature")
+            << "INSERT INTO casebook_signature (subject_id, signer, signer_full_name, meaning, utc, form_count, "
+               "content_hash, audit_event_id) SELECT subject_id, 'investigator', 'x', 'approved', utc, form_count, "
+               "content_hash, 'dev:9999' FROM casebook_signature"
+            << "not backed by a casebook_signature audit event";
+    }
+    void tamperedCasebookSignature_isDetectedByVerify()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, problem);
+        fillCasebook();
+        QVERIFY(signCasebook(as("investigator"), demoPassword(QStringLiteral("investigator"))));
+        QVERIFY(verifyOk());
+        rawSql(sql);
+        auto report = audit::verify(*m_db);
+        QVERIFY(report);
+        QVERIFY(!report->isOk());
+        QStringList problems;
+        for (const auto &p : report->problems)
+            problems.append(p.description);
+        QVERIFY2(problems.join(QLatin1Char('\n')).contains(problem), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void brokenCasebookSignature_forgedBackToValid_isDetectedByVerify()
+    {
+        fillCasebook();
+        QVERIFY(signCasebook(as("investigator"), demoPassword(QStringLiteral("investigator"))));
+        QVERIFY(saveVs(QStringLiteral("75"), QStringLiteral("transcription error")).status);
+        QVERIFY(verifyOk());
+        rawSql(QStringLiteral("UPDATE casebook_signature SET status = 'valid', broken_event_id = ''"));
+        auto report = audit::verify(*m_db);
+        QVERIFY(report);
+        QCOMPARE(report->problems.size(), 1);
+        QVERIFY2(report->problems.first().description.contains(QStringLiteral("casebook no longer matches")),
+                 qPrintable(report->problems.first().description));
+    }
+
+    // A file written before casebook signatures existed (schema 2) opens,
+    // migrates and verifies, and its casebooks can be signed.
+    void casebook_fileFromBeforeCasebookSignatures_migrates()
+    {
+        fillCasebook();
+        QVERIFY(Signatures(*m_data, *m_auth, m_clock)
+                    .sign(as("investigator"), dmKey(), SignatureMeaning::Approved,
+                          demoPassword(QStringLiteral("investigator"))));
+        const QString path = m_db->path();
+        rawSql(QStringLiteral("DROP TABLE casebook_signature"));
+        rawSql(QStringLiteral("PRAGMA user_version=2"));
+        cleanup();
+        {
+            auto db = Database::open(path);
+            QVERIFY2(db, qPrintable(db.message()));
+            QCOMPARE((*db)->schemaVersion(), Database::currentSchemaVersion());
+            m_db = std::move(*db);
+        }
+        QVERIFY(QFile::exists(path + QStringLiteral(".schema2.bak")));
+        m_data = std::make_unique<store::ClinicalData>(*m_db, m_study, m_clock);
+        m_auth = std::make_unique<AuthService>(*m_db, m_clock);
+        QVERIFY(verifyOk());
+        QCOMPARE(casebookRows(), 0);
+        QCOMPARE(m_data->loadForm(as("investigator"), dmKey())->status, QStringLiteral("signed"));
+        auto sig = signCasebook(as("investigator"), demoPassword(QStringLiteral("investigator")));
+        QVERIFY2(sig, qPrintable(sig.message()));
+        QVERIFY(verifyOk());
     }
 
     // --- queries -----------------------------------------------------------
