@@ -1,6 +1,6 @@
 // cellcrf-cli's signed-in commands driven in-process: refusals that say why and
-// write nothing, the lockout after five failed passwords, and an electronic
-// signature that breaks when the signed form is edited.
+// write nothing, the lockout after five failed passwords, and electronic
+// signatures of a form and of a casebook that break when signed data is edited.
 
 #include "cli.h"
 #include "core/clock.h"
@@ -183,6 +183,17 @@ private Q_SLOTS:
         QTest::newRow("nurse signs") << "nurse"
                                      << words({"sign", "DB", "01-0001", "screening", "dm", "--meaning", "approved"})
                                      << "A study nurse may not sign forms. Ask an investigator.";
+        QTest::newRow("nurse signs the casebook")
+            << "nurse" << words({"sign", "DB", "01-0001", "--casebook", "--meaning", "approved"})
+            << "A study nurse may not sign forms. Ask an investigator.";
+        QTest::newRow("monitor signs the casebook")
+            << "mon" << words({"sign", "DB", "01-0001", "--casebook", "--meaning", "reviewed"})
+            << "A monitor may not sign forms. Ask an investigator.";
+        QTest::newRow("investigator signs a casebook not reviewed")
+            << "inv"
+            << words({"sign", "DB", "01-0001", "--casebook", "--meaning", "approved", "--content-hash",
+                      "0123456789abcdef0123"})
+            << "changed after you reviewed it";
         QTest::newRow("nurse opens a query")
             << "nurse" << words({"query", "open", "DB", "01-0001", "screening", "dm", "weight_kg", "--text", "?"})
             << "A study nurse may not open queries. Ask a monitor.";
@@ -300,6 +311,93 @@ private Q_SLOTS:
         verify = run({QStringLiteral("verify"), m_db});
         QCOMPARE(verify.exitCode, 1);
         QVERIFY2(verify.out.contains(QStringLiteral("no longer matches what was signed")), qPrintable(verify.out));
+    }
+
+    void casebook_signedFromTheCommandLine_breaksWhenAFormIsEdited()
+    {
+        const QStringList casebook = {QStringLiteral("show"), m_db, QStringLiteral("01-0001")};
+        Run show = as(QStringLiteral("inv"), casebook);
+        QVERIFY2(show.exitCode == 0, qPrintable(show.err));
+        QVERIFY2(show.out.contains(QStringLiteral("casebook of 01-0001: status screening, 1 form(s) with data")),
+                 qPrintable(show.out));
+        QVERIFY(show.out.contains(QStringLiteral("ready to sign")));
+        QVERIFY(show.out.contains(QStringLiteral("casebook signature: none (unsigned)")));
+        static const QRegularExpression hashPattern(QStringLiteral("content sha256 ([0-9a-f]{64})"));
+        const QString hash = hashPattern.match(show.out).captured(1);
+        QCOMPARE(hash.size(), 64);
+
+        const QStringList sign = {QStringLiteral("sign"),
+                                  m_db,
+                                  QStringLiteral("01-0001"),
+                                  QStringLiteral("--casebook"),
+                                  QStringLiteral("--meaning"),
+                                  QStringLiteral("approved"),
+                                  QStringLiteral("--content-hash"),
+                                  hash.left(16),
+                                  QStringLiteral("--user"),
+                                  QStringLiteral("inv"),
+                                  QStringLiteral("--password-stdin")};
+        const qint64 before = auditCount();
+        Run wrong = run(sign, QStringLiteral("not-my-password\n"));
+        QCOMPARE(wrong.exitCode, 1);
+        QCOMPARE(eventsOf(QStringLiteral("casebook_signature")), 0);
+        QVERIFY(auditCount() > before); // the failed password is audited, nothing is signed
+        QCOMPARE(rawValue(m_db, QStringLiteral("SELECT count(*) FROM casebook_signature")), QStringLiteral("0"));
+
+        // Without --casebook the command still wants a form; --content-hash alone is a usage error.
+        QCOMPARE(as(QStringLiteral("inv"), {QStringLiteral("sign"), m_db, QStringLiteral("01-0001"),
+                                            QStringLiteral("--meaning"), QStringLiteral("approved")})
+                     .exitCode,
+                 2);
+
+        Run signed_ = run(sign, password + QLatin1Char('\n'));
+        QVERIFY2(signed_.exitCode == 0, qPrintable(signed_.err));
+        QVERIFY2(signed_.out.contains(QStringLiteral("Signed the casebook of 01-0001 (approved) by inv person")),
+                 qPrintable(signed_.out));
+        QVERIFY(signed_.out.contains(hash));
+        QCOMPARE(eventsOf(QStringLiteral("casebook_signature")), 1);
+        show = as(QStringLiteral("nurse"), casebook);
+        QVERIFY2(show.out.contains(QStringLiteral("casebook signature: inv person (inv) approved")),
+                 qPrintable(show.out));
+        QVERIFY(show.out.contains(QStringLiteral("VALID")));
+        QCOMPARE(run({QStringLiteral("verify"), m_db}).exitCode, 0);
+
+        // The same signature again is refused and writes nothing.
+        const qint64 signedCount = auditCount();
+        Run duplicate = run(sign, password + QLatin1Char('\n'));
+        QCOMPARE(duplicate.exitCode, 1);
+        QVERIFY2(duplicate.err.contains(QStringLiteral("already signed")), qPrintable(duplicate.err));
+        QCOMPARE(auditCount(), signedCount);
+
+        Run edit = as(QStringLiteral("nurse"),
+                      {QStringLiteral("edit"), m_db, QStringLiteral("01-0001"), QStringLiteral("screening"),
+                       QStringLiteral("dm"), QStringLiteral("height_cm=176"), QStringLiteral("--reason"),
+                       QStringLiteral("re-measured"), QStringLiteral("--complete")});
+        QVERIFY2(edit.exitCode == 0, qPrintable(edit.err));
+        show = as(QStringLiteral("inv"), casebook);
+        QVERIFY2(show.out.contains(QStringLiteral("BROKEN (the casebook changed after it was signed)")),
+                 qPrintable(show.out));
+        QVERIFY(!show.out.contains(hash));
+        QCOMPARE(eventsOf(QStringLiteral("signature_broken")), 1);
+        QCOMPARE(run({QStringLiteral("verify"), m_db}).exitCode, 0);
+
+        // The old hash no longer signs; forging the broken signature back to valid is caught.
+        Run stale = run(sign, password + QLatin1Char('\n'));
+        QCOMPARE(stale.exitCode, 1);
+        QVERIFY2(stale.err.contains(QStringLiteral("changed after you reviewed it")), qPrintable(stale.err));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            db.setDatabaseName(m_db);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE casebook_signature SET status = 'valid', broken_event_id = ''")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        Run verify = run({QStringLiteral("verify"), m_db});
+        QCOMPARE(verify.exitCode, 1);
+        QVERIFY2(verify.out.contains(QStringLiteral("the casebook no longer matches what was signed")),
+                 qPrintable(verify.out));
     }
 
     void queriesAndLocks_fromTheCommandLine()
