@@ -22,6 +22,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace cellcrf;
 using namespace cellcrf::exchange;
@@ -548,6 +549,28 @@ private Q_SLOTS:
             // Every item transaction and every new subject carries its audit record.
             QCOMPARE(xml.count("<AuditRecord>"), xml.count("<ItemData ") + 10);
             QVERIFY(xml.contains("<SignatureDef OID=\"SD.approved\""));
+            // The casebooks the demo investigator signed are Signatures of their SubjectData.
+            store::Query signedCasebooks(sf.database(), QStringLiteral("SELECT count(*) FROM casebook_signature"));
+            QVERIFY(signedCasebooks.exec() && signedCasebooks.next());
+            QVERIFY(signedCasebooks.integer(0) > 0);
+            QCOMPARE(xml.count("<Signature ID=\"CSIG."), signedCasebooks.integer(0));
+            QXmlStreamReader reader(xml);
+            QStringList path;
+            int onSubject = 0;
+            while (!reader.atEnd()) {
+                reader.readNext();
+                if (reader.isStartElement()) {
+                    if (reader.name() == QLatin1String("Signature") &&
+                        reader.attributes().value(QLatin1String("ID")).startsWith(QLatin1String("CSIG.")) &&
+                        path.last() == QLatin1String("SubjectData"))
+                        ++onSubject;
+                    path.append(reader.name().toString());
+                } else if (reader.isEndElement()) {
+                    path.removeLast();
+                }
+            }
+            QVERIFY(!reader.hasError());
+            QCOMPARE(onSubject, signedCasebooks.integer(0));
             // The REDCap export of the same file works too.
             auto rc = exportRedcap(ctx, options, out.path());
             QVERIFY2(rc, qPrintable(rc.message()));
