@@ -161,6 +161,7 @@ void FormView::closeForm()
     m_key = {};
     m_loaded = {};
     m_values.clear();
+    m_marks.clear();
     m_validation = {};
     m_modified = false;
     m_scroll->hide();
@@ -187,6 +188,7 @@ bool FormView::openForm(const store::FormKey &key)
     m_key = key;
     m_loaded = *loaded;
     m_values = m_loaded.values;
+    m_marks = m_actions.verificationMarks(m_actor, key);
     m_showRequired = m_loaded.instanceId != 0;
     build();
     revalidate();
@@ -276,19 +278,49 @@ void FormView::build()
             });
             row.container->setContextMenuPolicy(Qt::CustomContextMenu);
             connect(row.container, &QWidget::customContextMenuRequested, this, [this, oid](const QPoint &pos) {
-                QMenu menu(this);
-                fillItemMenu(menu, oid);
-                const auto *container = m_rows.at(m_rowOf.value(oid)).container;
-                menu.exec(container->mapToGlobal(pos));
+                popupItemMenu(oid, m_rows.at(m_rowOf.value(oid)).container->mapToGlobal(pos));
             });
+
+            // The editor with, beside it, the missing-data reason when one is
+            // given, the item's menu button and its source-verification tick.
+            auto *entry = new QWidget(row.container);
+            entry->setObjectName(QStringLiteral("entry_%1").arg(oid));
+            auto *entryLayout = new QHBoxLayout(entry);
+            entryLayout->setContentsMargins(0, 0, 0, 0);
+            entryLayout->setSpacing(8);
+            row.missing = new QLabel(entry);
+            row.missing->setObjectName(QStringLiteral("missing_%1").arg(oid));
+            row.missing->setStyleSheet(QStringLiteral("QLabel { background: #e8ecf1; color: #1f2d3d; "
+                                                      "border-radius: 3px; padding: 2px 8px; }"));
+            row.missing->hide();
+            row.menuButton = new QToolButton(entry);
+            row.menuButton->setObjectName(QStringLiteral("itemMenuButton_%1").arg(oid));
+            row.menuButton->setText(QStringLiteral("⋯"));
+            row.menuButton->setAutoRaise(true);
+            row.menuButton->setFocusPolicy(Qt::NoFocus);
+            row.menuButton->setProperty(itemProperty, oid);
+            row.menuButton->installEventFilter(this);
+            connect(row.menuButton, &QToolButton::clicked, this, [this, oid] { popupItemMenu(oid); });
+            row.sdv = new QCheckBox(entry);
+            row.sdv->setObjectName(QStringLiteral("sdv_%1").arg(oid));
+            row.sdv->setProperty(itemProperty, oid);
+            row.sdv->installEventFilter(this);
+            connect(row.sdv, &QCheckBox::clicked, this, [this, oid] { verifyItem(oid); });
+            entryLayout->addWidget(row.missing, 0, Qt::AlignTop);
+            entryLayout->addWidget(row.editor, 1);
+            entryLayout->addWidget(row.menuButton, 0, Qt::AlignTop);
+            entryLayout->addWidget(row.sdv, 0, Qt::AlignTop);
+
             grid->addWidget(row.label, 0, 0, 3, 1, Qt::AlignTop);
-            grid->addWidget(row.editor, 0, 1);
+            grid->addWidget(entry, 0, 1);
             grid->addWidget(row.message, 1, 1);
             grid->addWidget(row.confirm, 2, 1);
             boxLayout->addWidget(row.container);
             for (auto *w : std::as_const(row.focusables))
                 tabOrder.append(w);
+            tabOrder.append(row.menuButton);
             tabOrder.append(row.confirm);
+            tabOrder.append(row.sdv);
             m_rowOf.insert(item.oid, int(m_rows.size()));
             m_rows.append(row);
         }
@@ -302,10 +334,7 @@ void FormView::build()
         QWidget::setTabOrder(tabOrder.at(i - 1), tabOrder.at(i));
     m_scroll->setWidget(m_page);
 
-    m_applying = true;
-    for (auto &row : m_rows)
-        row.setValue(m_values.value(row.item->oid).value);
-    m_applying = false;
+    showEntries();
     retranslate();
 }
 
@@ -516,6 +545,130 @@ void FormView::edited(const QString &itemOid, const QString &value)
     entry.softConfirmed = false;
     setModified(true);
     revalidate();
+    if (const auto at = m_rowOf.constFind(itemOid); at != m_rowOf.cend())
+        updateRowState(m_rows[*at]);
+}
+
+void FormView::setMissingReason(const QString &itemOid, const QString &code)
+{
+    const auto at = m_rowOf.constFind(itemOid);
+    if (!m_form || at == m_rowOf.cend())
+        return;
+    Row &row = m_rows[*at];
+    auto &entry = m_values[itemOid];
+    if (entry.missingReason == code && (code.isEmpty() || entry.value.isEmpty()))
+        return;
+    // A reason stands instead of a value: the editor is cleared while it is given.
+    entry.missingReason = code;
+    if (!code.isEmpty())
+        entry.value.clear();
+    entry.softConfirmed = false;
+    m_applying = true;
+    row.setValue(entry.value);
+    m_applying = false;
+    updateRowState(row);
+    setModified(true);
+    revalidate();
+    QWidget *next = code.isEmpty() ? (row.focusables.isEmpty() ? row.input : row.focusables.first()) : row.menuButton;
+    next->setFocus(Qt::OtherFocusReason);
+}
+
+QString FormView::missingText(const QString &code) const
+{
+    if (code == QLatin1String("ND"))
+        return tr("ND — not done");
+    if (code == QLatin1String("UNK"))
+        return tr("UNK — unknown");
+    if (code == QLatin1String("NA"))
+        return tr("NA — not applicable");
+    return code;
+}
+
+QString FormView::entryText(const ItemEntry &entry) const
+{
+    if (!entry.value.isEmpty())
+        return entry.value;
+    return entry.missingReason.isEmpty() ? tr("(blank)") : missingText(entry.missingReason);
+}
+
+void FormView::showEntries()
+{
+    m_applying = true;
+    for (auto &row : m_rows) {
+        row.setValue(m_values.value(row.item->oid).value);
+        updateRowState(row);
+    }
+    m_applying = false;
+}
+
+QString FormView::sdvUnavailable(const QString &itemOid) const
+{
+    const ItemEntry entry = m_values.value(itemOid);
+    const ItemEntry saved = m_loaded.values.value(itemOid);
+    if (const auto mark = m_marks.constFind(itemOid); mark != m_marks.cend()) {
+        //: source data verification of one item: who, date
+        return entry.value != saved.value || entry.missingReason != saved.missingReason
+                   ? tr("Verified against the source by %1 on %2. Saving this change clears the mark.")
+                         .arg(mark->verifiedBy, mark->utc.left(10))
+                   : tr("Verified against the source by %1 on %2.").arg(mark->verifiedBy, mark->utc.left(10));
+    }
+    if (const auto may = m_auth.mayDo(m_actor, Action::VerifySource); !may.isOk())
+        return may.message();
+    if (m_loaded.status == QLatin1String("locked"))
+        return tr("The form is locked.");
+    if (saved.value.isEmpty() && saved.missingReason.isEmpty())
+        return tr("Nothing to verify: no value is saved for this item.");
+    if (entry.value != saved.value || entry.missingReason != saved.missingReason)
+        return tr("Save the change before verifying it.");
+    return {};
+}
+
+void FormView::updateRowState(Row &row)
+{
+    const QString oid = row.item->oid;
+    const ItemEntry entry = m_values.value(oid);
+    const bool missing = !entry.missingReason.isEmpty();
+    row.missing->setText(missingText(entry.missingReason));
+    row.missing->setVisible(missing);
+    row.editor->setEnabled(!missing);
+    // While a reason stands instead of the value, the item's keyboard stop is its menu button.
+    row.menuButton->setFocusPolicy(missing ? Qt::TabFocus : Qt::NoFocus);
+
+    const bool verified = m_marks.contains(oid);
+    const QString why = sdvUnavailable(oid);
+    row.sdv->setChecked(verified);
+    row.sdv->setEnabled(!verified && why.isEmpty());
+    row.sdv->setToolTip(why.isEmpty() ? tr("Tick when this value matches the source document") : why);
+    row.sdv->setStyleSheet(verified ? QStringLiteral("QCheckBox { color: #1b6e3a; font-weight: bold; }") : QString());
+}
+
+void FormView::verifyItem(const QString &itemOid)
+{
+    if (!maybeLeave()) {
+        showEntries();
+        return;
+    }
+    if (const auto done = m_actions.verifyItems(m_actor, m_key, {itemOid}); !done)
+        m_prompt.showError(this, tr("Not verified"), done.message());
+    reload();
+    Q_EMIT saved(m_key);
+}
+
+void FormView::popupItemMenu(const QString &itemOid, QPoint globalPos)
+{
+    const auto at = m_rowOf.constFind(itemOid);
+    if (!m_form || at == m_rowOf.cend())
+        return;
+    const Row &row = m_rows.at(*at);
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("itemMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    fillItemMenu(*menu, itemOid);
+    if (globalPos.isNull()) {
+        const QWidget *anchor = row.editor->isEnabled() ? row.editor : row.menuButton;
+        globalPos = anchor->mapToGlobal(QPoint(0, anchor->height()));
+    }
+    menu->popup(globalPos);
 }
 
 void FormView::revalidate()
@@ -644,12 +797,10 @@ void FormView::reload()
     if (auto reloaded = m_data.loadForm(m_actor, m_key)) {
         m_loaded = *reloaded;
         m_values = m_loaded.values;
-        m_applying = true;
-        for (auto &row : m_rows)
-            row.setValue(m_values.value(row.item->oid).value);
-        m_applying = false;
     }
+    m_marks = m_actions.verificationMarks(m_actor, m_key);
     m_modified = false;
+    showEntries();
     revalidate();
     updateHeader();
 }
@@ -740,10 +891,59 @@ void FormView::showHistory(const QString &itemOid)
 void FormView::fillItemMenu(QMenu &menu, const QString &itemOid)
 {
     menu.setToolTipsVisible(true);
-    auto *history = menu.addAction(tr("History of this item…"));
+    auto *history = menu.addAction(tr("&History of this item…"));
     history->setObjectName(QStringLiteral("itemHistoryAction"));
     connect(history, &QAction::triggered, this, [this, itemOid] { showHistory(itemOid); });
-    auto *query = menu.addAction(tr("Raise a query on this item…"));
+
+    // The reason a value is missing, among the codes the study allows for the item.
+    menu.addSeparator();
+    const study::Item *item = m_form->item(itemOid);
+    const ItemEntry entry = m_values.value(itemOid);
+    const auto mayEdit = m_auth.mayDo(m_actor, Action::EnterData);
+    const QString noEdit = !mayEdit.isOk()                              ? mayEdit.message()
+                           : m_loaded.status == QLatin1String("locked") ? tr("The form is locked.")
+                                                                        : QString();
+    const QStringList codes = item ? item->missingCodes : QStringList();
+    if (codes.isEmpty()) {
+        auto *none = menu.addAction(tr("Missing-data reason"));
+        none->setObjectName(QStringLiteral("missingReasonAction"));
+        none->setEnabled(false);
+        none->setToolTip(tr("The study allows no missing-data reason for this item: enter its value."));
+    }
+    for (const QString &code : codes) {
+        const QString text = code == QLatin1String("ND")    ? tr("&Not done (ND)")
+                             : code == QLatin1String("UNK") ? tr("Un&known (UNK)")
+                             : code == QLatin1String("NA")  ? tr("Not &applicable (NA)")
+                                                            : code;
+        auto *action = menu.addAction(text);
+        action->setObjectName(QStringLiteral("missingAction_%1").arg(code));
+        action->setCheckable(true);
+        action->setChecked(entry.missingReason == code);
+        action->setEnabled(noEdit.isEmpty());
+        action->setToolTip(
+            noEdit.isEmpty() ? tr("The value is missing: %1. The editor is cleared.").arg(missingText(code)) : noEdit);
+        connect(action, &QAction::triggered, this, [this, itemOid, code] { setMissingReason(itemOid, code); });
+    }
+    if (!codes.isEmpty()) {
+        auto *clear = menu.addAction(tr("&Clear the missing-data reason"));
+        clear->setObjectName(QStringLiteral("clearMissingAction"));
+        const QString why = !noEdit.isEmpty()               ? noEdit
+                            : entry.missingReason.isEmpty() ? tr("No missing-data reason is given.")
+                                                            : QString();
+        clear->setEnabled(why.isEmpty());
+        clear->setToolTip(why);
+        connect(clear, &QAction::triggered, this, [this, itemOid] { setMissingReason(itemOid, {}); });
+    }
+
+    menu.addSeparator();
+    auto *verifyAction = menu.addAction(tr("&Verify this item against the source"));
+    verifyAction->setObjectName(QStringLiteral("verifyItemAction"));
+    const QString noVerify = sdvUnavailable(itemOid);
+    verifyAction->setEnabled(noVerify.isEmpty());
+    verifyAction->setToolTip(noVerify);
+    connect(verifyAction, &QAction::triggered, this, [this, itemOid] { verifyItem(itemOid); });
+
+    auto *query = menu.addAction(tr("Raise a &query on this item…"));
     query->setObjectName(QStringLiteral("raiseQueryAction"));
     const auto mayRaise = m_auth.mayDo(m_actor, Action::RaiseQuery);
     query->setEnabled(mayRaise.isOk() && m_loaded.instanceId != 0);
@@ -757,8 +957,10 @@ void FormView::fillItemMenu(QMenu &menu, const QString &itemOid)
         return;
     menu.addSeparator();
     const auto mayAnswer = m_auth.mayDo(m_actor, Action::AnswerQuery);
-    const auto mayClose = m_auth.mayDo(m_actor, Action::CloseQuery);
+    const auto mayCloseAny = m_auth.mayDo(m_actor, Action::CloseQuery);
     for (const auto &q : queries) {
+        // Closing and re-opening also need to be the opener (or a data manager).
+        const Status mayClose = !mayCloseAny.isOk() ? mayCloseAny : m_actions.mayCloseQuery(m_actor, q);
         const QString question = q.messages.isEmpty() ? QString() : q.messages.first().text;
         const QString state = q.status == QLatin1String(auth::querystatus::Closed)     ? tr("closed")
                               : q.status == QLatin1String(auth::querystatus::Answered) ? tr("answered")
@@ -864,12 +1066,10 @@ bool FormView::save()
         QStringList labels;
         for (const auto &oid : std::as_const(outcome.itemsNeedingReason)) {
             const auto *item = m_form->item(oid);
-            const QString before = m_loaded.values.value(oid).value;
-            const QString after = m_values.value(oid).value;
             //: reason-for-change list: item label, old value, new value
             labels.append(tr("%1: %2 → %3")
-                              .arg(item ? itemLabel(*item) : oid, before.isEmpty() ? tr("(blank)") : before,
-                                   after.isEmpty() ? tr("(blank)") : after));
+                              .arg(item ? itemLabel(*item) : oid, entryText(m_loaded.values.value(oid)),
+                                   entryText(m_values.value(oid))));
         }
         const auto reason = m_prompt.askReason(this, labels);
         if (!reason)
@@ -885,12 +1085,11 @@ bool FormView::save()
     if (reloaded) {
         m_loaded = *reloaded;
         m_values = m_loaded.values;
-        m_applying = true;
-        for (auto &row : m_rows)
-            row.setValue(m_values.value(row.item->oid).value);
-        m_applying = false;
     }
+    // A changed value has lost its verification mark: show the marks as stored.
+    m_marks = m_actions.verificationMarks(m_actor, m_key);
     m_modified = false;
+    showEntries();
     revalidate();
     updateHeader();
     Q_EMIT modifiedChanged(false);
@@ -929,11 +1128,8 @@ void FormView::setLocale(const QString &locale)
     clearRows();
     build();
     m_values = values;
-    m_applying = true;
-    for (auto &row : m_rows)
-        row.setValue(m_values.value(row.item->oid).value);
-    m_applying = false;
     m_modified = modified;
+    showEntries();
     revalidate();
     updateHeader();
 }
@@ -954,6 +1150,12 @@ void FormView::retranslate()
                         .arg(item.help.text(m_locale).toHtmlEscaped());
         row.label->setText(text);
         row.confirm->setText(tr("I confirm this value"));
+        //: per-item tick: source data verified
+        row.sdv->setText(tr("SDV"));
+        row.sdv->setAccessibleName(tr("Source data verified: %1").arg(itemLabel(item)));
+        row.menuButton->setToolTip(tr("History, missing-data reason, verification and queries of this item "
+                                      "(Shift+F10)"));
+        row.menuButton->setAccessibleName(tr("Menu of %1").arg(itemLabel(item)));
         row.confirm->setAccessibleName(tr("Confirm %1").arg(itemLabel(item)));
     }
     updateHeader();
@@ -988,8 +1190,12 @@ QList<QWidget *> FormView::focusStops() const
         }
         if (groupStop)
             stops.append(groupStop);
+        if (row.menuButton->focusPolicy() != Qt::NoFocus)
+            stops.append(row.menuButton);
         if (row.confirm->isVisibleTo(m_page))
             stops.append(row.confirm);
+        if (row.sdv->isEnabled())
+            stops.append(row.sdv);
     }
     return stops;
 }
@@ -1031,6 +1237,15 @@ bool FormView::eventFilter(QObject *watched, QEvent *event)
     if (key->matches(QKeySequence::Save)) {
         save();
         return true;
+    }
+    // The Menu key or Shift+F10 opens the item's menu (missing-data reason, SDV, queries).
+    if (key->key() == Qt::Key_Menu || (key->key() == Qt::Key_F10 && key->modifiers() == Qt::ShiftModifier)) {
+        QString oid = widget->property(itemProperty).toString();
+        oid.remove(QStringLiteral("confirm:"));
+        if (m_rowOf.contains(oid)) {
+            popupItemMenu(oid);
+            return true;
+        }
     }
     // Tab and Enter move item by item (a radio group is one stop): a whole form
     // is entered without the mouse.

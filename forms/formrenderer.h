@@ -9,6 +9,7 @@
 // Leaving a form with unsaved edits always goes through maybeLeave(), which asks
 // the Prompt; saving asks it for a reason when saved values change.
 
+#include "auth/sourceverification.h"
 #include "authenticator.h"
 #include "core/actor.h"
 #include "store/clinicaldata.h"
@@ -23,6 +24,7 @@ class QLabel;
 class QMenu;
 class QPushButton;
 class QScrollArea;
+class QToolButton;
 class QVBoxLayout;
 
 namespace cellcrf::forms {
@@ -50,6 +52,9 @@ public:
     const rules::ValidationResult &validation() const { return m_validation; }
     // The editor of an item (tests drive it by objectName "item_<oid>").
     QWidget *editor(const QString &itemOid) const;
+    // The item's menu (history, missing-data reason, queries) as a popup at the
+    // item; also opened by the Menu key or Shift+F10 on the item and by its "⋯" button.
+    void popupItemMenu(const QString &itemOid, QPoint globalPos = {});
     // The unsaved-changes guard: true when the caller may go on (saved, discarded,
     // or nothing to save); false when the person chose to stay.
     bool maybeLeave();
@@ -76,6 +81,9 @@ private:
         QWidget *input = nullptr;  // the widget named "item_<oid>"
         QLabel *message = nullptr;
         QCheckBox *confirm = nullptr;
+        QLabel *missing = nullptr;         // "ND — not done" while a missing-data reason is given
+        QToolButton *menuButton = nullptr; // opens the item menu
+        QCheckBox *sdv = nullptr;          // source data verified, per item
         std::function<void(const QString &)> setValue;
         QList<QWidget *> focusables;
     };
@@ -84,6 +92,16 @@ private:
     void clearRows();
     void createEditor(Row &row, QWidget *parent);
     void edited(const QString &itemOid, const QString &value);
+    // Gives (or with an empty code takes back) the reason the item's value is missing.
+    void setMissingReason(const QString &itemOid, const QString &code);
+    // Shows m_values in the editors, the missing-data reasons and the SDV marks.
+    void showEntries();
+    void updateRowState(Row &row);
+    void verifyItem(const QString &itemOid);
+    // Why the item cannot be marked verified now; empty when it can.
+    QString sdvUnavailable(const QString &itemOid) const;
+    QString missingText(const QString &code) const;
+    QString entryText(const ItemEntry &entry) const;
     void revalidate();
     void applyValidation();
     void updateHeader();
@@ -124,6 +142,7 @@ private:
     bool m_applying = false;
     QList<Row> m_rows;
     QHash<QString, int> m_rowOf;
+    QHash<QString, auth::VerificationMark> m_marks;
 
     QLabel *m_title = nullptr;
     QLabel *m_status = nullptr;

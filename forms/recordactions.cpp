@@ -23,6 +23,21 @@ Status RecordActions::verifyForm(const Actor &actor, const store::FormKey &key)
     return m_sdv->verifyForm(actor, key);
 }
 
+Status RecordActions::verifyItems(const Actor &actor, const store::FormKey &key, const QStringList &itemOids)
+{
+    return m_sdv->verifyItems(actor, key, itemOids);
+}
+
+QHash<QString, auth::VerificationMark> RecordActions::verificationMarks(const Actor &actor,
+                                                                        const store::FormKey &key) const
+{
+    QHash<QString, auth::VerificationMark> out;
+    if (const auto marks = m_sdv->marks(actor, key))
+        for (const auto &m : *marks)
+            out.insert(m.itemOid, m);
+    return out;
+}
+
 Status RecordActions::signForm(const Actor &actor, const store::FormKey &key, const QString &meaning,
                                const QString &password, int version)
 {
@@ -61,6 +76,11 @@ Status RecordActions::closeQuery(const Actor &actor, qint64 queryId, const QStri
 Status RecordActions::reopenQuery(const Actor &actor, qint64 queryId, const QString &text)
 {
     return m_queries->reopen(actor, queryId, text);
+}
+
+Status RecordActions::mayCloseQuery(const Actor &actor, const auth::DataQuery &query) const
+{
+    return auth::Queries::mayClose(actor, query);
 }
 
 QList<auth::DataQuery> RecordActions::queriesOfItem(const Actor &actor, const store::FormKey &key,

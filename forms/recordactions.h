@@ -6,6 +6,7 @@
 // model.
 
 #include "auth/queries.h"
+#include "auth/sourceverification.h"
 #include "clinical/subjecteligibility.h"
 #include "core/actor.h"
 #include "core/result.h"
@@ -22,7 +23,6 @@ namespace auth {
 class AuthService;
 class DataLocks;
 class Signatures;
-class SourceVerification;
 } // namespace auth
 } // namespace cellcrf
 
@@ -37,6 +37,9 @@ public:
     ~RecordActions();
 
     Status verifyForm(const Actor &actor, const store::FormKey &key);
+    Status verifyItems(const Actor &actor, const store::FormKey &key, const QStringList &itemOids);
+    // The source-verification marks of a form, per item oid.
+    QHash<QString, auth::VerificationMark> verificationMarks(const Actor &actor, const store::FormKey &key) const;
     // meaning: "authored", "reviewed" or "approved".
     Status signForm(const Actor &actor, const store::FormKey &key, const QString &meaning, const QString &password,
                     int version);
@@ -46,6 +49,8 @@ public:
     Status answerQuery(const Actor &actor, qint64 queryId, const QString &text);
     Status closeQuery(const Actor &actor, qint64 queryId, const QString &text);
     Status reopenQuery(const Actor &actor, qint64 queryId, const QString &text);
+    // Whether the actor may close or re-open this query, with the reason when not.
+    Status mayCloseQuery(const Actor &actor, const auth::DataQuery &query) const;
     // Every query on one item of a form, open and closed, oldest first.
     QList<auth::DataQuery> queriesOfItem(const Actor &actor, const store::FormKey &key, const QString &itemOid) const;
     // The screening criteria, decision and signature of one subject.

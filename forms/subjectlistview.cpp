@@ -39,15 +39,26 @@ void SubjectFilterProxy::setSite(const QString &siteOid)
 
 bool SubjectFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    const auto index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (!m_status.isEmpty() && index.data(SubjectTableModel::StatusRole).toString() != m_status)
+    // The rows' own values, without a QVariant per row and role.
+    const auto *model = qobject_cast<const SubjectTableModel *>(sourceModel());
+    const SubjectRow *row = model && !sourceParent.isValid() ? model->rowAt(sourceRow) : nullptr;
+    if (!row)
         return false;
-    if (!m_site.isEmpty() && index.data(SubjectTableModel::SiteRole).toString() != m_site)
+    const store::Subject &subject = row->summary.subject;
+    if (!m_status.isEmpty() && subject.status != m_status)
         return false;
-    if (!m_text.isEmpty() &&
-        !index.data(SubjectTableModel::SearchTextRole).toString().contains(m_text, Qt::CaseInsensitive))
+    if (!m_site.isEmpty() && subject.siteOid != m_site)
+        return false;
+    if (!m_text.isEmpty() && !row->searchText.contains(m_text, Qt::CaseInsensitive))
         return false;
     return true;
+}
+
+bool SubjectFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (const auto *model = qobject_cast<const SubjectTableModel *>(sourceModel()))
+        return model->lessThan(left.row(), right.row(), left.column());
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 SubjectListView::SubjectListView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth,
@@ -88,6 +99,8 @@ SubjectListView::SubjectListView(store::ClinicalData &clinicalData, const Actor 
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Column widths from the first rows, not from every one of thousands.
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->setWordWrap(false);
 
@@ -131,8 +144,6 @@ void SubjectListView::setLocale(const QString &locale)
 
 void SubjectListView::reload()
 {
-    if (m_actions)
-        m_model->setOpenQueries(m_actions->openQueriesBySubject(m_actor));
     m_model->reload();
     m_table->resizeColumnsToContents();
     updateCount();
@@ -140,8 +151,6 @@ void SubjectListView::reload()
 
 void SubjectListView::subjectChanged(qint64 subjectId)
 {
-    if (m_actions)
-        m_model->setOpenQueries(m_actions->openQueriesBySubject(m_actor));
     m_model->subjectChanged(subjectId);
 }
 

@@ -33,13 +33,26 @@ SubjectTableModel::SubjectTableModel(store::ClinicalData &clinicalData, Actor ac
     , m_data(clinicalData)
     , m_actor(std::move(actor))
 {
-    findItem(m_data.study(), QStringLiteral("SEX"), QStringLiteral("sex"), m_sexItemForm, m_sexItem, &m_sexCodeList);
-    findItem(m_data.study(), QStringLiteral("AGE"), QStringLiteral("age_at_consent"), m_ageItemForm, m_ageItem);
+    QString formOid, itemOid;
+    findItem(m_data.study(), QStringLiteral("AGE"), QStringLiteral("age_at_consent"), formOid, itemOid);
+    if (!itemOid.isEmpty()) {
+        m_ageAt = int(m_items.size());
+        m_items.append({formOid, itemOid});
+    }
+    formOid.clear();
+    itemOid.clear();
+    findItem(m_data.study(), QStringLiteral("SEX"), QStringLiteral("sex"), formOid, itemOid, &m_sexCodeList);
+    if (!itemOid.isEmpty()) {
+        m_sexAt = int(m_items.size());
+        m_items.append({formOid, itemOid});
+    }
 }
 
 void SubjectTableModel::setLocale(const QString &locale)
 {
     m_locale = locale;
+    for (auto &row : m_rows)
+        makeTexts(row);
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
@@ -50,30 +63,32 @@ void SubjectTableModel::setToday(const QDate &today)
     m_today = today;
 }
 
-void SubjectTableModel::setOpenQueries(const QHash<qint64, int> &counts)
-{
-    m_openQueries = counts;
-    m_queriesKnown = true;
-}
-
 void SubjectTableModel::reload()
 {
     beginResetModel();
     m_rows.clear();
-    const auto subjects = m_data.subjects(m_actor);
-    if (subjects) {
-        m_rows.reserve(subjects->size());
-        for (const auto &s : *subjects)
-            m_rows.append(summarize(s));
+    m_rowOf.clear();
+    auto summaries = store::SubjectSummaries(m_data).all(m_actor, m_items, m_today);
+    if (summaries) {
+        m_rows.reserve(summaries->size());
+        m_rowOf.reserve(summaries->size());
+        for (auto &s : *summaries) {
+            m_rowOf.insert(s.subject.id, int(m_rows.size()));
+            m_rows.append(makeRow(std::move(s)));
+        }
     }
     endResetModel();
 }
 
 void SubjectTableModel::subjectAdded(const store::Subject &subject)
 {
+    auto summary = store::SubjectSummaries(m_data).one(m_actor, subject.id, m_items, m_today);
+    if (!summary)
+        return;
     const int row = int(m_rows.size());
     beginInsertRows({}, row, row);
-    m_rows.append(summarize(subject));
+    m_rowOf.insert(subject.id, row);
+    m_rows.append(makeRow(std::move(*summary)));
     endInsertRows();
 }
 
@@ -82,19 +97,16 @@ void SubjectTableModel::subjectChanged(qint64 subjectId)
     const int row = rowOfSubject(subjectId);
     if (row < 0)
         return;
-    const auto subject = m_data.subject(m_actor, subjectId);
-    if (!subject)
+    auto summary = store::SubjectSummaries(m_data).one(m_actor, subjectId, m_items, m_today);
+    if (!summary)
         return;
-    m_rows[row] = summarize(*subject);
+    m_rows[row] = makeRow(std::move(*summary));
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 int SubjectTableModel::rowOfSubject(qint64 subjectId) const
 {
-    for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows.at(i).subject.id == subjectId)
-            return i;
-    return -1;
+    return m_rowOf.value(subjectId, -1);
 }
 
 const SubjectRow *SubjectTableModel::rowAt(int row) const
@@ -102,33 +114,49 @@ const SubjectRow *SubjectTableModel::rowAt(int row) const
     return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
 }
 
-SubjectRow SubjectTableModel::summarize(const store::Subject &subject) const
+SubjectRow SubjectTableModel::makeRow(store::SubjectSummary summary) const
 {
     SubjectRow row;
-    row.subject = subject;
-    if (!m_ageItem.isEmpty())
-        row.age = m_data.firstValue(subject.id, m_ageItemForm, m_ageItem).value_or(QString());
-    if (!m_sexItem.isEmpty())
-        row.sexCode = m_data.firstValue(subject.id, m_sexItemForm, m_sexItem).value_or(QString());
-
-    row.openQueries = m_queriesKnown ? m_openQueries.value(subject.id) : -1;
-    if (!study::subjectExpectsVisits(subject.status))
-        return row;
-    study::FormStatuses statuses;
-    if (const auto forms = m_data.formsOfSubject(m_actor, subject.id)) {
-        for (const auto &f : *forms)
-            if (f.key.eventRepeat == 1 && f.key.formRepeat == 1)
-                statuses.insert(study::formStatusKey(f.key.eventOid, f.key.formOid), f.status);
-    }
-    const auto schedule = study::computeSchedule(
-        m_data.study(), [this, &subject](const QString &anchor) { return m_data.anchorDate(subject.id, anchor); },
-        statuses, m_today);
-    if (const auto *next = study::nextDueVisit(schedule)) {
-        row.nextVisitOid = next->event->oid;
-        row.nextVisitDate = next->target;
-        row.nextVisitState = int(next->state);
-    }
+    row.summary = std::move(summary);
+    if (m_ageAt >= 0)
+        row.age = row.summary.values.value(m_ageAt);
+    row.ageYears = row.age.toInt();
+    if (m_sexAt >= 0)
+        row.sexCode = row.summary.values.value(m_sexAt);
+    const auto &s = row.summary.subject;
+    row.searchText = QStringList{s.key, s.initials, s.screeningNumber, s.randomizationNumber}.join(QLatin1Char(' '));
+    makeTexts(row);
     return row;
+}
+
+bool SubjectTableModel::lessThan(int leftRow, int rightRow, int column) const
+{
+    const SubjectRow &l = m_rows.at(leftRow);
+    const SubjectRow &r = m_rows.at(rightRow);
+    switch (column) {
+    case AgeColumn:
+        return l.ageYears < r.ageYears;
+    case QueriesColumn:
+        return l.summary.openQueries < r.summary.openQueries;
+    case NextVisitColumn: {
+        // Subjects without a next visit come last.
+        const auto &a = l.summary.nextVisitDate;
+        const auto &b = r.summary.nextVisitDate;
+        return a && (!b || *a < *b);
+    }
+    default:
+        return l.sortTexts.at(column) < r.sortTexts.at(column);
+    }
+}
+
+void SubjectTableModel::makeTexts(SubjectRow &row) const
+{
+    row.texts.resize(ColumnCount);
+    row.sortTexts.resize(ColumnCount);
+    for (int c = 0; c < ColumnCount; ++c) {
+        row.texts[c] = displayText(row, c);
+        row.sortTexts[c] = row.texts.at(c).toCaseFolded();
+    }
 }
 
 int SubjectTableModel::rowCount(const QModelIndex &parent) const
@@ -144,11 +172,12 @@ int SubjectTableModel::columnCount(const QModelIndex &parent) const
 QString SubjectTableModel::displayText(const SubjectRow &row, int column) const
 {
     const auto &s = m_data.study();
+    const auto &summary = row.summary;
     switch (column) {
     case SubjectColumn:
-        return row.subject.key;
+        return summary.subject.key;
     case InitialsColumn:
-        return row.subject.initials;
+        return summary.subject.initials;
     case AgeColumn:
         return row.age;
     case SexColumn: {
@@ -156,26 +185,26 @@ QString SubjectTableModel::displayText(const SubjectRow &row, int column) const
         return list && !row.sexCode.isEmpty() ? list->label(row.sexCode, m_locale) : row.sexCode;
     }
     case ArmColumn: {
-        const auto *arm = s.arm(row.subject.armOid);
+        const auto *arm = s.arm(summary.subject.armOid);
         return arm ? arm->name.text(m_locale) : QString();
     }
     case StatusColumn:
-        return subjectStatusText(row.subject.status);
+        return subjectStatusText(summary.subject.status);
     case NextVisitColumn: {
-        if (row.nextVisitOid.isEmpty())
+        if (summary.nextVisitOid.isEmpty())
             return {};
-        const auto *event = s.event(row.nextVisitOid);
-        const QString name = event ? event->name.text(m_locale) : row.nextVisitOid;
-        if (!row.nextVisitDate)
+        const auto *event = s.event(summary.nextVisitOid);
+        const QString name = event ? event->name.text(m_locale) : summary.nextVisitOid;
+        if (!summary.nextVisitDate)
             return name;
         //: next visit in the subject list: visit name, target date
-        return tr("%1 · %2").arg(name, row.nextVisitDate->toString(Qt::ISODate));
+        return tr("%1 · %2").arg(name, summary.nextVisitDate->toString(Qt::ISODate));
     }
     case QueriesColumn:
-        return row.openQueries <= 0 ? QString() : QString::number(row.openQueries);
+        return summary.openQueries <= 0 ? QString() : QString::number(summary.openQueries);
     case SiteColumn: {
-        const auto *site = s.site(row.subject.siteOid);
-        return site ? site->name.text(m_locale) : row.subject.siteOid;
+        const auto *site = s.site(summary.subject.siteOid);
+        return site ? site->name.text(m_locale) : summary.subject.siteOid;
     }
     default:
         return {};
@@ -187,41 +216,40 @@ QVariant SubjectTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const auto &row = m_rows.at(index.row());
+    const auto &summary = row.summary;
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
-        return displayText(row, index.column());
+        return row.texts.at(index.column());
     case Qt::TextAlignmentRole:
         if (index.column() == AgeColumn || index.column() == QueriesColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::BackgroundRole:
-        if (index.column() == QueriesColumn && row.openQueries > 0)
+        if (index.column() == QueriesColumn && summary.openQueries > 0)
             return QBrush(formStatusColor(QStringLiteral("query")));
-        if (index.column() == NextVisitColumn && !row.nextVisitOid.isEmpty()) {
-            const auto state = study::VisitState(row.nextVisitState);
+        if (index.column() == NextVisitColumn && !summary.nextVisitOid.isEmpty()) {
+            const auto state = summary.nextVisitState;
             if (state == study::VisitState::Due || state == study::VisitState::Overdue)
                 return QBrush(visitStateColor(state));
         }
         return {};
     case SubjectIdRole:
-        return row.subject.id;
+        return summary.subject.id;
     case SiteRole:
-        return row.subject.siteOid;
+        return summary.subject.siteOid;
     case StatusRole:
-        return row.subject.status;
+        return summary.subject.status;
     case SortRole:
         if (index.column() == AgeColumn)
-            return row.age.toInt();
+            return row.ageYears;
         if (index.column() == NextVisitColumn)
-            return row.nextVisitDate ? row.nextVisitDate->toString(Qt::ISODate) : QStringLiteral("9999");
+            return summary.nextVisitDate ? summary.nextVisitDate->toString(Qt::ISODate) : QStringLiteral("9999");
         if (index.column() == QueriesColumn)
-            return row.openQueries;
-        return displayText(row, index.column());
+            return summary.openQueries;
+        return row.texts.at(index.column());
     case SearchTextRole:
-        return QStringList{row.subject.key, row.subject.initials, row.subject.screeningNumber,
-                           row.subject.randomizationNumber}
-            .join(QLatin1Char(' '));
+        return row.searchText;
     default:
         return {};
     }

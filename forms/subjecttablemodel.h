@@ -1,11 +1,15 @@
 #pragma once
 
 // The subjects a person may see, one row each, with what a nurse looks for first:
-// who, which arm, what status, which visit is due next. Rows are summarised once
-// when loaded and again only for a subject that changed.
+// who, which arm, what status, which visit is due next. Rows are read together by
+// store::SubjectSummaries when loaded (a few queries for any number of subjects)
+// and again only for a subject that changed; the texts shown, sorted and searched
+// are made once per row and language, so that a proxy sorts and filters ten
+// thousand rows without asking the model to build strings.
 
 #include "core/actor.h"
 #include "store/clinicaldata.h"
+#include "store/subjectsummary.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
@@ -15,13 +19,13 @@ namespace cellcrf::forms {
 
 struct SubjectRow
 {
-    store::Subject subject;
+    store::SubjectSummary summary;
     QString age;
+    int ageYears = 0; // for sorting; 0 when not known
     QString sexCode;
-    QString nextVisitOid;
-    std::optional<QDate> nextVisitDate;
-    int nextVisitState = 0; // study::VisitState
-    int openQueries = -1;   // -1: not known
+    QStringList texts;     // per column, in the model's language
+    QStringList sortTexts; // the same, case-folded once for sorting
+    QString searchText;
 };
 
 class SubjectTableModel final : public QAbstractTableModel
@@ -55,8 +59,6 @@ public:
 
     void setLocale(const QString &locale);
     void setToday(const QDate &today);
-    // Open queries per subject id; rows read after this show them.
-    void setOpenQueries(const QHash<qint64, int> &counts);
     // Reads every subject again (a real reset).
     void reload();
     // A new subject appended, or one subject's row read again.
@@ -64,6 +66,9 @@ public:
     void subjectChanged(qint64 subjectId);
     int rowOfSubject(qint64 subjectId) const;
     const SubjectRow *rowAt(int row) const;
+    // The order of SortRole, compared on the rows' own values: what a proxy
+    // sorting ten thousand rows calls instead of building a QVariant per comparison.
+    bool lessThan(int leftRow, int rightRow, int column) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -71,7 +76,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    SubjectRow summarize(const store::Subject &subject) const;
+    SubjectRow makeRow(store::SubjectSummary summary) const;
+    void makeTexts(SubjectRow &row) const;
     QString displayText(const SubjectRow &row, int column) const;
 
     store::ClinicalData &m_data;
@@ -79,9 +85,11 @@ private:
     QString m_locale = QStringLiteral("en");
     QDate m_today = QDate::currentDate();
     QList<SubjectRow> m_rows;
-    QHash<qint64, int> m_openQueries;
-    bool m_queriesKnown = false;
-    QString m_sexItemForm, m_sexItem, m_ageItemForm, m_ageItem, m_sexCodeList;
+    QHash<qint64, int> m_rowOf;    // subject id -> row
+    QList<store::ItemRef> m_items; // age, sex (when the study has them)
+    int m_ageAt = -1;
+    int m_sexAt = -1;
+    QString m_sexCodeList;
 };
 
 } // namespace cellcrf::forms

@@ -14,7 +14,7 @@ using store::Query;
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cellcrf::audit::Verifier", text);
+    return QCoreApplication::translate("cellcrf::audit", text);
 }
 // A signature is only as good as its record: each row must match the
 // `signature` audit event that created it (signer, time, meaning, content hash,

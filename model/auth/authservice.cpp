@@ -24,8 +24,10 @@ QString tr(const char *text)
 Status genericLoginFailure()
 {
     return Status::error(ErrorCode::AuthenticationFailed,
-                         tr("The user name or password is not correct, or the account is locked or disabled. After "
-                            "%1 failed attempts an account is locked for %2 minutes.")
+                         QCoreApplication::translate(
+                             "cellcrf::auth::AuthService",
+                             "The user name or password is not correct, or the account is locked or disabled. After "
+                             "%1 failed attempts an account is locked for %2 minutes.")
                              .arg(AuthService::MaxFailedAttempts)
                              .arg(AuthService::LockoutMinutes));
 }
@@ -39,12 +41,15 @@ bool sodiumReady()
 Result<QString> hashPassword(const QString &password)
 {
     if (!sodiumReady())
-        return Status::error(ErrorCode::Io, tr("The cryptography library could not be initialised."));
+        return Status::error(ErrorCode::Io,
+                             QCoreApplication::translate("cellcrf::auth::AuthService",
+                                                         "The cryptography library could not be initialised."));
     const QByteArray utf8 = password.toUtf8();
     char hash[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(hash, utf8.constData(), quint64(utf8.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        return Status::error(ErrorCode::Io, tr("Not enough memory to hash the password."));
+        return Status::error(ErrorCode::Io, QCoreApplication::translate("cellcrf::auth::AuthService",
+                                                                        "Not enough memory to hash the password."));
     return QString::fromLatin1(hash);
 }
 
@@ -514,7 +519,8 @@ Status createDemoAccounts(store::Database &db, const Clock &clock)
 {
     AuthService auth(db, clock);
     if (auth.hasAccounts())
-        return Status::error(ErrorCode::Conflict, tr("This file already has accounts."));
+        return Status::error(ErrorCode::Conflict, QCoreApplication::translate("cellcrf::auth::AuthService",
+                                                                              "This file already has accounts."));
     for (const DemoAccount &d : demoAccountList()) {
         NewAccount acc{d.userName, d.fullName, d.password, {RoleGrant{d.role, QString::fromLatin1(AllSites)}}, false};
         if (Status s = auth.createInitialAccount(acc, true); !s)
@@ -528,8 +534,10 @@ Status createAdministrator(store::Database &db, const Clock &clock, const QStrin
 {
     AuthService auth(db, clock);
     if (auth.hasAccounts())
-        return Status::error(ErrorCode::Conflict,
-                             tr("This file already has accounts: an administrator creates further accounts."));
+        return Status::error(
+            ErrorCode::Conflict,
+            QCoreApplication::translate("cellcrf::auth::AuthService",
+                                        "This file already has accounts: an administrator creates further accounts."));
     // The administrator chose this password, so it need not be changed at first login.
     NewAccount acc{userName.trimmed(),
                    fullName,

@@ -140,15 +140,14 @@ Status Permissions::check(const Actor &actor, Operation op)
     const OperationInfo &i = info(op);
     const QString who = roleDisplayName(actor.role);
     const QString ask = roleDisplayName(QString::fromLatin1(i.askRole));
-    // English articles; translations rephrase the whole sentence.
-    auto article = [](const QString &noun, bool capital) {
-        const bool vowel = QStringLiteral("aeiou").contains(noun.at(0));
-        return capital ? (vowel ? QStringLiteral("An") : QStringLiteral("A"))
-                       : (vowel ? QStringLiteral("an") : QStringLiteral("a"));
-    };
+    // The English articles are part of each sentence form, so that a language
+    // without articles translates all four the same way.
+    auto vowel = [](const QString &noun) { return QStringLiteral("aeiou").contains(noun.at(0)); };
+    const QString sentence = vowel(who)
+                                 ? (vowel(ask) ? tr("An %1 may not %2. Ask an %3.") : tr("An %1 may not %2. Ask a %3."))
+                                 : (vowel(ask) ? tr("A %1 may not %2. Ask an %3.") : tr("A %1 may not %2. Ask a %3."));
     return Status::error(
-        ErrorCode::PermissionDenied,
-        tr("%1 %2 may not %3. Ask %4 %5.").arg(article(who, true), who, tr(i.phrase), article(ask, false), ask),
+        ErrorCode::PermissionDenied, sentence.arg(who, tr(i.phrase), ask),
         QStringLiteral("role=%1 operation=%2 user=%3").arg(actor.role, QString::fromLatin1(i.name), actor.userName));
 }
 

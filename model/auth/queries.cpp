@@ -122,13 +122,10 @@ Status Queries::step(const Actor &actor, qint64 queryId, const char *kind, const
     Result<DataQuery> q = query(actor, queryId);
     if (!q)
         return q.status();
-    // Closing and re-opening belong to whoever asked; a data manager may do it
-    // for anyone (a monitor who left the study, a duplicate query).
-    if (!isAnswer && q->openedBy != actor.userName && actor.role != QLatin1String(role::DataManager) &&
-        actor.role != QLatin1String(role::System))
-        return Status::error(
-            ErrorCode::PermissionDenied,
-            tr("Only %1, who opened this query, or a data manager may close or re-open it.").arg(q->openedBy));
+    if (!isAnswer) {
+        if (Status s = mayClose(actor, *q); !s)
+            return s;
+    }
     QString newStatus;
     if (isAnswer) {
         if (!q->isOpen())
@@ -178,6 +175,20 @@ Status Queries::step(const Actor &actor, qint64 queryId, const char *kind, const
             .bind(written->eventId);
         return msg.exec();
     });
+}
+
+Status Queries::mayClose(const Actor &actor, const DataQuery &query)
+{
+    if (Status s = Permissions::check(actor, Operation::CloseQuery); !s)
+        return s;
+    // Closing and re-opening belong to whoever asked; a data manager may do it
+    // for anyone (a monitor who left the study, a duplicate query).
+    if (query.openedBy != actor.userName && actor.role != QLatin1String(role::DataManager) &&
+        actor.role != QLatin1String(role::System))
+        return Status::error(
+            ErrorCode::PermissionDenied,
+            tr("Only %1, who opened this query, or a data manager may close or re-open it.").arg(query.openedBy));
+    return Status::ok();
 }
 
 Status Queries::answer(const Actor &actor, qint64 queryId, const QString &text)

@@ -66,6 +66,10 @@ public:
     // Needs Operation::CloseQuery and to be the opener or a data manager.
     Status close(const Actor &actor, qint64 queryId, const QString &text = {});
     Status reopen(const Actor &actor, qint64 queryId, const QString &text);
+    // Whether the actor may close or re-open this query: the role's permission
+    // and being its opener or a data manager. Reads nothing; close() and
+    // reopen() apply the same rule, so a screen can disable what would be refused.
+    static Status mayClose(const Actor &actor, const DataQuery &query);
 
     Result<DataQuery> query(const Actor &actor, qint64 queryId) const;
     // Queries of the subjects the actor may see, oldest first.

@@ -12,7 +12,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cellcrf::clinical::SubjectEligibility", text);
+    return QCoreApplication::translate("cellcrf::clinical", text);
 }
 
 // How one stored item becomes one screening field.

@@ -215,6 +215,10 @@ private:
 
 class Validator
 {
+    // The same context as the file's tr(), declared so that lupdate files the
+    // messages of this class under it too.
+    Q_DECLARE_TR_FUNCTIONS(cellcrf::rules)
+
 public:
     Validator(const study::Study &study, const study::Form &form, const FormValues &input,
               const SubjectValues *otherForms, const DerivationFunction &derive, const QString &locale)

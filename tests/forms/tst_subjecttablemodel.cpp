@@ -66,6 +66,56 @@ private Q_SLOTS:
         status->setCurrentIndex(status->findData(QStringLiteral("died")));
         QCOMPARE(table->model()->rowCount(), 0);
     }
+
+    void sorting_followsTheRowsValues_filterKeepsTheOrder()
+    {
+        // Ages 40, 25, unknown, 61, 33 (the third has no demographics saved).
+        const QStringList births = {QStringLiteral("1985-06-01"), QStringLiteral("2000-06-01"), QString(),
+                                    QStringLiteral("1964-06-01"), QStringLiteral("1992-06-01")};
+        auto subjects = m_fx->file->data().subjects(m_nurse);
+        QVERIFY(subjects);
+        for (int i = 0; i < births.size(); ++i) {
+            if (births.at(i).isEmpty())
+                continue;
+            store::SaveRequest request;
+            request.key = {subjects->at(i).id, QStringLiteral("screening"), 1, QStringLiteral("dm"), 1};
+            request.values.insert(QStringLiteral("rficdtc"), {QStringLiteral("2026-01-10"), {}, false});
+            request.values.insert(QStringLiteral("brthdtc"), {births.at(i), {}, false});
+            request.values.insert(QStringLiteral("sex"),
+                                  {i % 2 ? QStringLiteral("F") : QStringLiteral("M"), {}, false});
+            auto saved = m_fx->file->data().saveForm(m_nurse, request);
+            QVERIFY2(saved.status, qPrintable(saved.status.message()));
+        }
+        forms::SubjectListView view(m_fx->file->data(), m_nurse, *m_fx->auth);
+        view.reload();
+        auto *table = view.findChild<QTableView *>(QStringLiteral("subjectTable"));
+        auto *proxy = table->model();
+        QAbstractItemModelTester tester(proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto column = [&](int c) {
+            QStringList out;
+            for (int r = 0; r < proxy->rowCount(); ++r)
+                out.append(proxy->index(r, c).data().toString());
+            return out;
+        };
+        table->sortByColumn(forms::SubjectTableModel::AgeColumn, Qt::AscendingOrder);
+        QCOMPARE(column(forms::SubjectTableModel::AgeColumn),
+                 (QStringList{QString(), QStringLiteral("25"), QStringLiteral("33"), QStringLiteral("40"),
+                              QStringLiteral("61")}));
+        table->sortByColumn(forms::SubjectTableModel::SexColumn, Qt::DescendingOrder);
+        QCOMPARE(column(forms::SubjectTableModel::SexColumn).first(), QStringLiteral("Male"));
+        QCOMPARE(column(forms::SubjectTableModel::SexColumn).last(), QString());
+        table->sortByColumn(forms::SubjectTableModel::SubjectColumn, Qt::DescendingOrder);
+        QCOMPARE(column(forms::SubjectTableModel::SubjectColumn),
+                 (QStringList{QStringLiteral("02-004"), QStringLiteral("02-002"), QStringLiteral("01-005"),
+                              QStringLiteral("01-003"), QStringLiteral("01-001")}));
+        // A filter keeps the order; clearing it brings every row back in order.
+        view.findChild<QLineEdit *>(QStringLiteral("subjectFilter"))->setText(QStringLiteral("01-"));
+        QCOMPARE(column(forms::SubjectTableModel::SubjectColumn),
+                 (QStringList{QStringLiteral("01-005"), QStringLiteral("01-003"), QStringLiteral("01-001")}));
+        view.findChild<QLineEdit *>(QStringLiteral("subjectFilter"))->clear();
+        QCOMPARE(column(forms::SubjectTableModel::SubjectColumn).size(), 5);
+        QCOMPARE(column(forms::SubjectTableModel::SubjectColumn).first(), QStringLiteral("02-004"));
+    }
 };
 
 QTEST_MAIN(TstSubjectTableModel)

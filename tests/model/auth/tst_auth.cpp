@@ -1096,6 +1096,14 @@ private Q_SLOTS:
         QCOMPARE(queries.query(nurse, q->id)->status, QStringLiteral("answered"));
         QCOMPARE(eventsOf(audit::action::QueryAnswered), 1);
 
+        // The same rule asked in advance, with the reason a screen shows.
+        QCOMPARE(Queries::mayClose(nurse, *q).code(), ErrorCode::PermissionDenied);
+        const Status notOpener = Queries::mayClose(otherMonitor, *q);
+        QCOMPARE(notOpener.code(), ErrorCode::PermissionDenied);
+        QVERIFY2(notOpener.message().contains(QStringLiteral("monitor, who opened")), qPrintable(notOpener.message()));
+        QVERIFY(Queries::mayClose(monitor, *q));
+        QVERIFY(Queries::mayClose(as("data_manager"), *q));
+
         const qint64 before = auditCount();
         QCOMPARE(queries.close(nurse, q->id).code(), ErrorCode::PermissionDenied);
         QCOMPARE(queries.close(otherMonitor, q->id).code(), ErrorCode::PermissionDenied);
