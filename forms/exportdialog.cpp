@@ -53,6 +53,25 @@ enum Page
 
 const QString ErrorStyle = QStringLiteral("color: #a12622;");
 
+// Secondary text (descriptions, notes) in the palette's quieter colour.
+void setMuted(QLabel *label)
+{
+    QPalette palette = label->palette();
+    for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive})
+        palette.setColor(group, QPalette::WindowText, palette.color(group, QPalette::PlaceholderText));
+    label->setPalette(palette);
+}
+
+// The files of a finished export. Its size hint is small on purpose: the page
+// holding it asks for its hint as a height (the wrapped message beside it makes
+// the page height-for-width), and it must not push the options above together.
+class FileList final : public QTreeWidget
+{
+public:
+    using QTreeWidget::QTreeWidget;
+    QSize sizeHint() const override { return {400, 110}; }
+};
+
 exchange::ExportContext contextOf(const ExportRun &run)
 {
     return {run.file.database(), run.file.study(), run.file.clock(), run.actor};
@@ -212,6 +231,7 @@ ExportDialog::ExportDialog(store::StudyFile &file, const Actor &actor, const QSt
 
     retranslate();
     setRunning(false);
+    resize(sizeHint());
 }
 
 ExportDialog::~ExportDialog()
@@ -231,18 +251,17 @@ ExportDialog::CheckList ExportDialog::makeCheckList(const QString &name)
     c.title = new QLabel(this);
     c.list = new QListWidget(this);
     c.list->setObjectName(QStringLiteral("export%1List").arg(name));
-    c.list->setUniformItemSizes(true);
+    // Long names (sites) are cut with an ellipsis; the tooltip holds the whole name.
+    c.list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    c.list->setTextElideMode(Qt::ElideRight);
     c.list->setMinimumHeight(150);
     c.title->setBuddy(c.list);
     c.all = new QPushButton(this);
     c.all->setObjectName(QStringLiteral("export%1All").arg(name));
     c.none = new QPushButton(this);
     c.none->setObjectName(QStringLiteral("export%1None").arg(name));
-    for (QPushButton *b : {c.all, c.none}) {
+    for (QPushButton *b : {c.all, c.none})
         b->setAutoDefault(false);
-        b->setFlat(true);
-        b->setCursor(Qt::PointingHandCursor);
-    }
     QListWidget *list = c.list;
     const auto setAll = [list](Qt::CheckState state) {
         for (int i = 0; i < list->count(); ++i)
@@ -263,8 +282,9 @@ void ExportDialog::buildUi()
     m_formatLabel->setBuddy(m_format);
     m_description = new QLabel(this);
     m_description->setObjectName(QStringLiteral("exportFormatDescription"));
-    m_description->setWordWrap(true);
-    m_description->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    // One line: a wrapped label in a form layout would ask for a height its
+    // minimum does not count, and squeeze the lists below.
+    setMuted(m_description);
     connect(m_format, &QComboBox::currentIndexChanged, this, [this](int) { updateOptionStates(); });
 
     // What to export: sites, forms, events and the date range.
@@ -285,7 +305,8 @@ void ExportDialog::buildUi()
         grid->addLayout(buttons, 2, column);
         ++column;
     }
-    grid->setColumnStretch(0, 2);
+    grid->setRowStretch(1, 1);
+    grid->setColumnStretch(0, 4);
     grid->setColumnStretch(1, 3);
     grid->setColumnStretch(2, 3);
 
@@ -305,7 +326,7 @@ void ExportDialog::buildUi()
     connect(m_useFrom, &QCheckBox::toggled, this, [this] { updateOptionStates(); });
     connect(m_useTo, &QCheckBox::toggled, this, [this] { updateOptionStates(); });
     m_datesNote = new QLabel(this);
-    m_datesNote->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    setMuted(m_datesNote);
     auto *dates = new QHBoxLayout;
     dates->addWidget(m_useFrom);
     dates->addWidget(m_from);
@@ -399,6 +420,11 @@ void ExportDialog::buildUi()
     progressLayout->setContentsMargins(0, 0, 0, 0);
     progressLayout->addLayout(progressRow);
     progressLayout->addWidget(m_progressText);
+    m_progressFolder = new QLabel(progressPage);
+    m_progressFolder->setObjectName(QStringLiteral("exportProgressFolder"));
+    setMuted(m_progressFolder);
+    m_progressFolder->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    progressLayout->addWidget(m_progressFolder);
     progressLayout->addStretch();
     m_statusStack->addWidget(progressPage);
 
@@ -407,7 +433,7 @@ void ExportDialog::buildUi()
     m_message->setObjectName(QStringLiteral("exportMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_files = new QTreeWidget(resultPage);
+    m_files = new FileList(resultPage);
     m_files->setObjectName(QStringLiteral("exportFiles"));
     m_files->setColumnCount(2);
     m_files->setRootIsDecorated(false);
@@ -431,7 +457,10 @@ void ExportDialog::buildUi()
     resultLayout->addLayout(messageRow);
     resultLayout->addWidget(m_files, 1);
     m_statusStack->addWidget(resultPage);
-    m_statusStack->setMinimumHeight(150);
+    // The outcome page fits in the room of the others, so that the options
+    // above never move when an export starts or ends.
+    m_files->setMinimumHeight(60);
+    m_statusStack->setMinimumHeight(170);
 
     m_export = new QPushButton(this);
     m_export->setObjectName(QStringLiteral("exportStart"));
@@ -447,12 +476,16 @@ void ExportDialog::buildUi()
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_selection);
+    layout->addSpacing(4);
+    layout->addWidget(m_selection, 1);
     layout->addWidget(m_fileOptions);
     layout->addLayout(bottom);
-    layout->addWidget(m_statusStack, 1);
+    layout->addWidget(m_statusStack);
     layout->addWidget(buttons);
-    setMinimumWidth(760);
+    // The dialog never gets smaller than its contents, whatever texts the
+    // language brings; the lists take the room it gets beyond that.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    m_selection->setMinimumWidth(820);
 }
 
 void ExportDialog::fillLists()
@@ -461,7 +494,7 @@ void ExportDialog::fillLists()
     const auto add = [](QListWidget *list, const QString &oid, const QString &text) {
         auto *item = new QListWidgetItem(text, list);
         item->setData(Qt::UserRole, oid);
-        item->setToolTip(oid);
+        item->setToolTip(text);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Checked);
     };
@@ -629,7 +662,7 @@ void ExportDialog::updateOptionStates()
 
     m_directory->setEnabled(editable);
     m_chooseDirectory->setEnabled(editable);
-    m_openWhenDone->setEnabled(!isRunning());
+    m_openWhenDone->setEnabled(m_allowed.isOk());
     m_export->setEnabled(editable);
     m_export->setToolTip(m_allowed.isOk() ? tr("Write the files into a new folder inside the chosen folder")
                                           : m_allowed.message());
@@ -801,6 +834,7 @@ void ExportDialog::startExport()
     m_job = new ExportJob(m_file.path(), m_file.clock(), m_actor, format, chosen, target, this);
     connect(m_job, &ExportJob::progressed, this, &ExportDialog::showProgress);
     connect(m_job, &QThread::finished, this, &ExportDialog::jobFinished);
+    m_progressFolder->setText(tr("Writing into %1").arg(QDir::toNativeSeparators(target)));
     setRunning(true);
     showProgress(0, -1);
     Q_EMIT exportStarted(m_job);

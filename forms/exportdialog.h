@@ -233,6 +233,7 @@ private:
     QLabel *m_hint = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_progressText = nullptr;
+    QLabel *m_progressFolder = nullptr;
     QPushButton *m_cancel = nullptr;
     QLabel *m_message = nullptr;
     QTreeWidget *m_files = nullptr;
