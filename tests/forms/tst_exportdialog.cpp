@@ -218,6 +218,63 @@ private Q_SLOTS:
         QCOMPARE(again->formatId(), QStringLiteral("redcap"));
     }
 
+    void everyFormat_exportsWithItsOptions_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("kind"); // export_kind in the manifest
+        for (const forms::ExportFormat &f : forms::exportFormats())
+            QTest::newRow(qPrintable(f.id))
+                << f.id
+                << (f.id.startsWith(QLatin1String("redcap")) ? QStringLiteral("redcap")
+                                                             : f.id.section(QLatin1Char('-'), 0, 0));
+    }
+
+    // Every option a format takes, switched on, is accepted by its exporter and
+    // recorded; the options it does not take are not sent.
+    void everyFormat_exportsWithItsOptions()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, kind);
+        const Actor dm = signIn(*m_smallAuth, QStringLiteral("datamanager"));
+        auto dialog = openDialog(*m_small, dm);
+        chooseFormat(*dialog, format);
+        QCOMPARE(dialog->formatId(), format);
+        for (const char *name : {"exportBom", "exportDeidentify", "exportDataAccessGroups", "exportUseFrom"}) {
+            auto *box = child<QCheckBox>(*dialog, name);
+            if (box->isEnabled())
+                QTest::mouseClick(box, Qt::LeftButton);
+        }
+        auto *sites = child<QListWidget>(*dialog, "exportSitesList");
+        sites->item(sites->count() - 1)->setCheckState(Qt::Unchecked);
+        const QString target = m_dir.filePath(QStringLiteral("every-") + format);
+        typeDirectory(*dialog, target);
+        QSignalSpy finished(dialog.get(), &forms::ExportDialog::exportFinished);
+        QTest::mouseClick(child<QPushButton>(*dialog, "exportStart"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY2(*dialog->lastResult(), qPrintable(dialog->lastResult()->message()));
+
+        const QStringList folders = entries(target);
+        QCOMPARE(folders.size(), 1);
+        const QDir folder(QDir(target).filePath(folders.first()));
+        const QStringList manifests = folder.entryList({QStringLiteral("*manifest.json")});
+        QCOMPARE(manifests.size(), 1);
+        QFile manifest(folder.filePath(manifests.first()));
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        const QJsonObject m = QJsonDocument::fromJson(manifest.readAll()).object();
+        QCOMPARE(m.value(QStringLiteral("export_kind")).toString(), kind);
+        const QJsonObject recorded = m.value(QStringLiteral("options")).toObject();
+        const exchange::ExportOptions sent = dialog->options();
+        QCOMPARE(recorded, sent.toJson());
+        QCOMPARE(sent.sites.size(), sites->count() - 1);
+        const forms::ExportFormat &f = *std::find_if(forms::exportFormats().cbegin(), forms::exportFormats().cend(),
+                                                     [&](const auto &x) { return x.id == format; });
+        QCOMPARE(sent.bom, f.options.testFlag(forms::ExportOption::Bom));
+        QCOMPARE(sent.deidentify, f.options.testFlag(forms::ExportOption::Deidentify));
+        QCOMPARE(sent.from.isValid(), f.options.testFlag(forms::ExportOption::Dates));
+        QCOMPARE(sent.labels, format == QLatin1String("redcap-labels"));
+        QCOMPARE(sent.transactional, format == QLatin1String("odm-transactional"));
+    }
+
     void options_followTheFormat_disabledNotHidden()
     {
         const Actor dm = signIn(*m_smallAuth, QStringLiteral("datamanager"));
@@ -385,6 +442,20 @@ private Q_SLOTS:
         QCOMPARE(child<QLabel>(*dialog, "exportMessage")->text(),
                  QStringLiteral("The date range starts after it ends."));
         QVERIFY(!QFileInfo::exists(target));
+    }
+
+    // The model refuses in the export's thread too, whoever starts the job.
+    void exportJob_refusedRole_writesNothing()
+    {
+        const Actor nurse = signIn(*m_smallAuth, QStringLiteral("nurse"));
+        const QString target = m_dir.filePath(QStringLiteral("job-refused"));
+        QVERIFY(QDir().mkpath(target));
+        forms::ExportJob job(m_small->path(), m_small->clock(), nurse, forms::exportFormats().first(), {}, target);
+        job.start();
+        QVERIFY(job.wait(QDeadlineTimer(60000)));
+        QVERIFY(job.result().has_value());
+        QCOMPARE(job.result()->status().code(), ErrorCode::PermissionDenied);
+        QVERIFY(entries(target).isEmpty());
     }
 
     void nurse_exportActionDisabledWithTheReason()
