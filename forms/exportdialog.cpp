@@ -676,7 +676,7 @@ void ExportDialog::updateOptionStates()
     } else {
         m_hint->setStyleSheet(QString());
         m_hint->setText(tr("Each export goes into a new folder with a manifest that records every option and the "
-                           "checksum of every file. The export is written in the audit trail."));
+                           "checksum of every file. Every export is recorded in the audit trail."));
     }
 }
 
@@ -693,8 +693,8 @@ exchange::ExportOptions ExportDialog::options() const
 {
     const ExportFormat &f = currentFormat();
     exchange::ExportOptions o;
-    // Everything checked is no filter: the manifest then says "all", and a
-    // site opened to the person later is not silently left out of a rerun.
+    // Everything checked is no filter: the manifest then says "all" (empty).
+    // Nothing checked is refused by startExport() before it gets here.
     const auto chosen = [&](const CheckList &c, ExportOption option) {
         if (!f.options.testFlag(option))
             return QStringList();

@@ -301,6 +301,11 @@ ExportDialog *MainWindow::showExportDialog()
     return m_exportDialog;
 }
 
+ExportDialog *MainWindow::exportDialog() const
+{
+    return m_exportDialog;
+}
+
 void MainWindow::setIdleTimeoutMinutes(int minutes)
 {
     m_idle->setInterval(minutes * 60 * 1000);

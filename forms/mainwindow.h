@@ -59,7 +59,7 @@ public:
     QAction *exportAction() const { return m_exportAction; }
     // Opens the export dialog (or raises the open one); null when export is not allowed.
     ExportDialog *showExportDialog();
-    ExportDialog *exportDialog() const { return m_exportDialog; }
+    ExportDialog *exportDialog() const;
 
 Q_SIGNALS:
     void openFileRequested();
