@@ -3,6 +3,8 @@
 #include "authenticator.h"
 #include "casebookview.h"
 #include "dashboard.h"
+#include "exchange/exportcommon.h"
+#include "exportdialog.h"
 #include "formrenderer.h"
 #include "language.h"
 #include "prompt.h"
@@ -166,6 +168,10 @@ void MainWindow::createMenus()
     m_openAction = m_fileMenu->addAction(QString(), this, &MainWindow::openFileRequested);
     m_openAction->setObjectName(QStringLiteral("openFileAction"));
     m_openAction->setShortcut(QKeySequence::Open);
+    m_exportAction = m_fileMenu->addAction(QString(), this, [this] { showExportDialog(); });
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_fileMenu->setToolTipsVisible(true);
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
@@ -205,6 +211,11 @@ void MainWindow::retranslate()
     m_tabs->setTabText(2, tr("Record status"));
     m_fileMenu->setTitle(tr("&File"));
     m_openAction->setText(tr("&Open study file…"));
+    m_exportAction->setText(tr("&Export…"));
+    const Status mayExport = exchange::checkExportAllowed(m_actor);
+    m_exportAction->setEnabled(mayExport.isOk());
+    m_exportAction->setToolTip(mayExport.isOk() ? tr("Export data for analysis or archiving (Ctrl+E)")
+                                                : mayExport.message());
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_subjectsAction->setText(tr("&Subjects"));
@@ -273,6 +284,26 @@ bool MainWindow::lockSession(bool ask)
     m_locked = false;
     m_idle->start();
     return true;
+}
+
+ExportDialog *MainWindow::showExportDialog()
+{
+    if (!m_exportAction->isEnabled())
+        return nullptr;
+    if (!m_exportDialog) {
+        m_exportDialog = new ExportDialog(m_file, m_actor, m_language.current(), this);
+        m_exportDialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_exportDialog->setWindowModality(Qt::WindowModal);
+    }
+    m_exportDialog->show();
+    m_exportDialog->raise();
+    m_exportDialog->activateWindow();
+    return m_exportDialog;
+}
+
+ExportDialog *MainWindow::exportDialog() const
+{
+    return m_exportDialog;
 }
 
 void MainWindow::setIdleTimeoutMinutes(int minutes)

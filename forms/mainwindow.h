@@ -9,6 +9,7 @@
 #include "core/actor.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -26,6 +27,7 @@ namespace cellcrf::forms {
 class Authenticator;
 class CasebookView;
 class DashboardView;
+class ExportDialog;
 class Language;
 class Prompt;
 class RecordActions;
@@ -53,6 +55,11 @@ public:
     bool isLocked() const { return m_locked; }
     void setIdleTimeoutMinutes(int minutes);
     void restoreSettings();
+    // File > Export…: disabled, with the reason as tooltip, for roles without the export right.
+    QAction *exportAction() const { return m_exportAction; }
+    // Opens the export dialog (or raises the open one); null when export is not allowed.
+    ExportDialog *showExportDialog();
+    ExportDialog *exportDialog() const;
 
 Q_SIGNALS:
     void openFileRequested();
@@ -90,6 +97,8 @@ private:
     QMenu *m_languageMenu = nullptr;
     QMenu *m_sessionMenu = nullptr;
     QAction *m_openAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QPointer<ExportDialog> m_exportDialog;
     QAction *m_quitAction = nullptr;
     QAction *m_subjectsAction = nullptr;
     QAction *m_findAction = nullptr;

@@ -5,6 +5,7 @@
 
 #include "casebookview.h"
 #include "demo/demogenerator.h"
+#include "exportdialog.h"
 #include "formrenderer.h"
 #include "language.h"
 #include "logindialog.h"
@@ -13,8 +14,16 @@
 #include "subjecttablemodel.h"
 
 #include <QApplication>
+#include <QAtomicInt>
+#include <QCheckBox>
+#include <QDateEdit>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -111,9 +120,55 @@ private:
         window.casebook()->formView()->closeForm();
     }
 
+    // The export dialog filled in, held part way through an export, and finished.
+    void shootExport()
+    {
+        const Actor dm = signIn(QStringLiteral("datamanager"));
+        forms::ExportDialog dialog(*m_file, dm, m_language.current());
+        dialog.setFolderOpener([](const QUrl &) {});
+        dialog.setDirectory(m_dir.filePath(QStringLiteral("exports")));
+        QVERIFY(dialog.setFormat(QStringLiteral("redcap")));
+        auto *forms = dialog.findChild<QListWidget *>(QStringLiteral("exportFormsList"));
+        for (int row : {3, 5})
+            forms->item(row)->setCheckState(Qt::Unchecked);
+        dialog.findChild<QCheckBox *>(QStringLiteral("exportBom"))->setChecked(true);
+        dialog.findChild<QCheckBox *>(QStringLiteral("exportDeidentify"))->setChecked(true);
+        dialog.findChild<QCheckBox *>(QStringLiteral("exportUseFrom"))->setChecked(true);
+        dialog.findChild<QDateEdit *>(QStringLiteral("exportFrom"))->setDate(QDate(2025, 1, 1));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        shoot(&dialog, QStringLiteral("08-export"));
+
+        // Hold the export at its 12th subject while the picture is taken.
+        QAtomicInt held(0);
+        QAtomicInt release(0);
+        connect(&dialog, &forms::ExportDialog::exportStarted, &dialog, [&](forms::ExportJob *job) {
+            connect(
+                job, &forms::ExportJob::progressed, job,
+                [&](qint64 done, qint64) {
+                    if (done != 12)
+                        return;
+                    held.storeRelease(1);
+                    const QDeadlineTimer deadline(30000);
+                    while (!release.loadAcquire() && !deadline.hasExpired())
+                        QThread::msleep(2);
+                },
+                Qt::DirectConnection);
+        });
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("exportStart")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(held.loadAcquire() == 1, 30000);
+        QTRY_COMPARE(dialog.findChild<QProgressBar *>(QStringLiteral("exportProgress"))->value(), 300);
+        shoot(&dialog, QStringLiteral("09-export-progress"));
+        release.storeRelease(1);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), 60000);
+        QVERIFY(dialog.lastResult() && *dialog.lastResult());
+        shoot(&dialog, QStringLiteral("10-export-done"));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true);
         m_out = QDir(QStringLiteral(CELLCRF_SCREENSHOT_DIR)).absolutePath();
         QDir().mkpath(m_out);
         auto created =
@@ -124,12 +179,17 @@ private Q_SLOTS:
         m_actions = std::make_unique<forms::RecordActions>(m_file->data(), m_auth->service(), m_clock);
     }
 
-    void english() { shootAll(); }
+    void english()
+    {
+        shootAll();
+        shootExport();
+    }
 
     void chinese()
     {
         m_language.use(QStringLiteral("zh_CN"));
         shootAll();
+        shootExport();
         m_language.use(QStringLiteral("en"));
     }
 };
