@@ -1174,6 +1174,30 @@
         <source>the stored value of item %1 differs from what its audit event recorded: it was changed outside CellCRF</source>
         <translation>项目%1的存储值与其审计事件记录的不一致：它在CellCRF之外被更改</translation>
     </message>
+    <message>
+        <source>No such subject: %1.</source>
+        <translation>不存在受试者：%1。</translation>
+    </message>
+    <message>
+        <source>casebook signature %1 (%2) is not backed by a casebook_signature audit event: it was added outside CellCRF</source>
+        <translation>病例簿签名 %1（%2）没有对应的 casebook_signature 稽查事件：它是在 CellCRF 之外添加的</translation>
+    </message>
+    <message>
+        <source>casebook signature %1 (%2) differs from the audit event that recorded it: its signer, time, meaning, subject or content hash was changed outside CellCRF</source>
+        <translation>病例簿签名 %1（%2）与记录它的稽查事件不一致：其签名人、时间、含义、受试者或内容哈希在 CellCRF 之外被修改</translation>
+    </message>
+    <message>
+        <source>casebook signature %1 (%2) is shown as valid but the casebook no longer matches what was signed</source>
+        <translation>病例簿签名 %1（%2）显示为有效，但病例簿已与签署时的内容不一致</translation>
+    </message>
+    <message>
+        <source>casebook signature %1 (%2) has status &apos;%3&apos; without a signature_broken audit event</source>
+        <translation>病例簿签名 %1（%2）的状态为“%3”，但没有 signature_broken 稽查事件</translation>
+    </message>
+    <message>
+        <source>the casebook signature recorded by this event (%1) has no signature record: it was removed outside CellCRF</source>
+        <translation>该事件记录的病例簿签名（%1）没有签名记录：它在 CellCRF 之外被删除</translation>
+    </message>
 </context>
 <context>
     <name>cellcrf::auth::AuthService</name>
@@ -1464,6 +1488,38 @@
         <source>This form changed while you were signing. Review it and sign again.</source>
         <translation>签名过程中表单发生了变化。请核对后重新签名。</translation>
     </message>
+    <message>
+        <source>The casebook of %1 holds no data yet: there is nothing to sign.</source>
+        <translation>%1 的病例簿尚无数据：没有可签署的内容。</translation>
+    </message>
+    <message>
+        <source>and %n more</source>
+        <translation>以及另外 %n 项</translation>
+    </message>
+    <message>
+        <source>The casebook of %1 cannot be signed while %n form(s) are not complete: %2. Complete them first.</source>
+        <translation>%1 的病例簿有 %n 份表单尚未完成，无法签署：%2。请先完成这些表单。</translation>
+    </message>
+    <message>
+        <source>The casebook of %1 cannot be signed while %n data clarification query(ies) are open. Have them answered and closed first.</source>
+        <translation>%1 的病例簿有 %n 个数据澄清质疑尚未关闭，无法签署。请先答复并关闭这些质疑。</translation>
+    </message>
+    <message>
+        <source>A casebook is signed for the content its signer reviewed: review the casebook of %1 first.</source>
+        <translation>病例簿签署的是签名人审阅过的内容：请先审阅 %1 的病例簿。</translation>
+    </message>
+    <message>
+        <source>The casebook of %1 changed after you reviewed it (it now holds %2 forms). Review it again before signing.</source>
+        <translation>%1 的病例簿在您审阅后已发生变化（现有 %2 份表单）。请重新审阅后再签署。</translation>
+    </message>
+    <message>
+        <source>You already signed the casebook of %1 as %2 on %3 UTC, and it has not changed since.</source>
+        <translation>您已于 UTC %3 以“%2”签署了 %1 的病例簿，且此后内容未发生变化。</translation>
+    </message>
+    <message>
+        <source>The casebook changed while you were signing. Review it and sign again.</source>
+        <translation>签署过程中病例簿发生了变化。请重新审阅并再次签署。</translation>
+    </message>
 </context>
 <context>
     <name>cellcrf::auth::SourceVerification</name>
@@ -1659,6 +1715,64 @@
         <source>Toxicity flowsheet</source>
         <translation>毒性评估流程表</translation>
     </message>
+    <message>
+        <source>approved</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <source>authored</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <source>%1 (%2) on %3: %4</source>
+        <translation>%1（%2）于 %3：%4</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>broken by a later change</source>
+        <translation>已因后续修改而失效</translation>
+    </message>
+    <message numerus="yes">
+        <source>Casebook signed by %1 on %2 (%3, %n form(s))</source>
+        <translation>
+            <numerusform>病例簿已由 %1 于 %2 签署（%3，%n 份表单）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Casebook signature broken: data changed after %1 signed on %2</source>
+        <translation>病例簿签名已失效：%1 于 %2 签署后数据发生了变化</translation>
+    </message>
+    <message>
+        <source>Casebook not signed</source>
+        <translation>病例簿未签署</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sign the casebook of %1: %n form(s) with data, content SHA-256 %2</source>
+        <translation>
+            <numerusform>签署 %1 的病例簿：%n 份含数据的表单，内容 SHA-256 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign casebook</source>
+        <translation>签署病例簿</translation>
+    </message>
+    <message numerus="yes">
+        <source>the casebook of %1 (%n form(s) with data, content SHA-256 %2…)</source>
+        <translation>
+            <numerusform>%1 的病例簿（%n 份含数据的表单，内容 SHA-256 %2…）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign casebook…</source>
+        <translation>签署病例簿…</translation>
+    </message>
 </context>
 <context>
     <name>cellcrf::forms::DashboardModel</name>
@@ -1772,6 +1886,331 @@
     <message>
         <source>Eligibility criteria</source>
         <translation>入组资格标准</translation>
+    </message>
+</context>
+<context>
+    <name>cellcrf::forms::ExportDialog</name>
+    <message>
+        <source>REDCap CSV</source>
+        <translation>REDCap CSV</translation>
+    </message>
+    <message>
+        <source>Data file, data dictionary and event mapping, ready to import into REDCap.</source>
+        <translation>数据文件、数据字典和事件映射，可直接导入 REDCap。</translation>
+    </message>
+    <message>
+        <source>REDCap CSV with labels</source>
+        <translation>带标签的 REDCap CSV</translation>
+    </message>
+    <message>
+        <source>The REDCap files with answer labels instead of codes, for people to read.</source>
+        <translation>以选项标签代替代码的 REDCap 文件，便于人工阅读。</translation>
+    </message>
+    <message>
+        <source>Long CSV</source>
+        <translation>长格式 CSV</translation>
+    </message>
+    <message>
+        <source>One row per item value, for statistics packages and spreadsheets.</source>
+        <translation>每个条目值一行，适用于统计软件和电子表格。</translation>
+    </message>
+    <message>
+        <source>Audit trail CSV</source>
+        <translation>稽查轨迹 CSV</translation>
+    </message>
+    <message>
+        <source>One row per audit event with its hash: who changed what, when and why.</source>
+        <translation>每个稽查事件一行并附哈希：谁在何时因何修改了什么。</translation>
+    </message>
+    <message>
+        <source>ODM snapshot</source>
+        <translation>ODM 快照</translation>
+    </message>
+    <message>
+        <source>CDISC ODM 1.3.2 XML of the current values with the study metadata.</source>
+        <translation>CDISC ODM 1.3.2 XML：当前数值及研究元数据。</translation>
+    </message>
+    <message>
+        <source>ODM transactional</source>
+        <translation>ODM 事务型</translation>
+    </message>
+    <message>
+        <source>CDISC ODM 1.3.2 XML with the full history of every value and signature.</source>
+        <translation>CDISC ODM 1.3.2 XML：每个数值和签名的完整历史。</translation>
+    </message>
+    <message>
+        <source>Endpoints dataset</source>
+        <translation>终点数据集</translation>
+    </message>
+    <message>
+        <source>One row per subject with the endpoints derived from the whole casebook.</source>
+        <translation>每位受试者一行，包含由整个病例簿推导的终点。</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>格式(&amp;F)</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>&amp;Sites</source>
+        <translation>中心(&amp;S)</translation>
+    </message>
+    <message>
+        <source>F&amp;orms</source>
+        <translation>表单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>访视事件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>全部中心</translation>
+    </message>
+    <message>
+        <source>No site</source>
+        <translation>未选中心</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>全部表单</translation>
+    </message>
+    <message>
+        <source>No form</source>
+        <translation>未选表单</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>全部访视事件</translation>
+    </message>
+    <message>
+        <source>No event</source>
+        <translation>未选访视事件</translation>
+    </message>
+    <message>
+        <source>Changed from</source>
+        <translation>修改日期自</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>First day of the date range</source>
+        <translation>日期范围的第一天</translation>
+    </message>
+    <message>
+        <source>Last day of the date range</source>
+        <translation>日期范围的最后一天</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>数值：</translation>
+    </message>
+    <message>
+        <source>Raw codes, for re-import</source>
+        <translation>原始代码，用于重新导入</translation>
+    </message>
+    <message>
+        <source>Labels, for people to read</source>
+        <translation>选项标签，便于阅读</translation>
+    </message>
+    <message>
+        <source>Start with a UTF-8 byte order mark (Excel on Chinese Windows needs it)</source>
+        <translation>以 UTF-8 字节顺序标记（BOM）开头（中文版 Windows 上的 Excel 需要）</translation>
+    </message>
+    <message>
+        <source>De-identify: drop items marked as identifiers, dates as days from consent (ages are kept)</source>
+        <translation>去标识化：删除标记为标识符的条目，日期改为距知情同意的天数（保留年龄）</translation>
+    </message>
+    <message>
+        <source>Site as REDCap data access group</source>
+        <translation>中心作为 REDCap 数据访问组</translation>
+    </message>
+    <message>
+        <source>Fol&amp;der</source>
+        <translation>文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Open the folder when the export is done</source>
+        <translation>导出完成后打开文件夹</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The %1 format does not use this option.</source>
+        <translation>%1 格式不使用此选项。</translation>
+    </message>
+    <message>
+        <source>by the time of each audit event</source>
+        <translation>按每个稽查事件的时间</translation>
+    </message>
+    <message>
+        <source>by the time of each change</source>
+        <translation>按每次修改的时间</translation>
+    </message>
+    <message>
+        <source>by the day a form was last changed</source>
+        <translation>按表单最后修改的日期</translation>
+    </message>
+    <message>
+        <source>Codes as stored: the file re-imports exactly</source>
+        <translation>按存储的代码：文件可原样重新导入</translation>
+    </message>
+    <message>
+        <source>Answer labels instead of codes: not for re-import</source>
+        <translation>以选项标签代替代码：不可用于重新导入</translation>
+    </message>
+    <message>
+        <source>Without it, Excel may show Chinese text as garbled characters</source>
+        <translation>没有它，Excel 可能将中文显示为乱码</translation>
+    </message>
+    <message>
+        <source>Items marked as identifiers are left out; every date becomes the number of days from the subject&apos;s consent; ages stay as they are</source>
+        <translation>标记为标识符的条目将被删除；每个日期改为距受试者知情同意的天数；年龄保持不变</translation>
+    </message>
+    <message>
+        <source>Adds the column redcap_data_access_group with each subject&apos;s site</source>
+        <translation>增加 redcap_data_access_group 列，填入每位受试者的中心</translation>
+    </message>
+    <message>
+        <source>Write the files into a new folder inside the chosen folder</source>
+        <translation>将文件写入所选文件夹中新建的文件夹</translation>
+    </message>
+    <message>
+        <source>Stop the export; no file is left behind</source>
+        <translation>停止导出；不会留下任何文件</translation>
+    </message>
+    <message>
+        <source>The %1 cannot be stopped part way.</source>
+        <translation>%1 无法中途停止。</translation>
+    </message>
+    <message>
+        <source>Each export goes into a new folder with a manifest that records every option and the checksum of every file. Every export is recorded in the audit trail.</source>
+        <translation>每次导出都会写入一个新文件夹，并附清单记录所有选项和每个文件的校验和。每次导出都记录在稽查轨迹中。</translation>
+    </message>
+    <message>
+        <source>Folder for the export</source>
+        <translation>导出文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the export.</source>
+        <translation>请选择导出文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder. Choose a folder for the export.</source>
+        <translation>%1 是文件而不是文件夹。请选择导出文件夹。</translation>
+    </message>
+    <message>
+        <source>CellCRF cannot write into the folder %1. Choose another folder; nothing was written.</source>
+        <translation>CellCRF 无法写入文件夹 %1。请选择其他文件夹；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Choose at least one site.</source>
+        <translation>请至少选择一个中心。</translation>
+    </message>
+    <message>
+        <source>Choose at least one form.</source>
+        <translation>请至少选择一个表单。</translation>
+    </message>
+    <message>
+        <source>Choose at least one event.</source>
+        <translation>请至少选择一个访视事件。</translation>
+    </message>
+    <message>
+        <source>The date range starts after it ends.</source>
+        <translation>日期范围的开始晚于结束。</translation>
+    </message>
+    <message>
+        <source>Writing into %1</source>
+        <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Opening the study file…</source>
+        <translation>正在打开研究文件…</translation>
+    </message>
+    <message>
+        <source>Nothing matches the chosen options; writing the empty files…</source>
+        <translation>没有符合所选条件的数据；正在写入空文件…</translation>
+    </message>
+    <message>
+        <source>Audit event %L1 of %L2</source>
+        <translation>稽查事件 %L1 / %L2</translation>
+    </message>
+    <message>
+        <source>Subject %L1 of %L2</source>
+        <translation>受试者 %L1 / %L2</translation>
+    </message>
+    <message>
+        <source>The export did not run.</source>
+        <translation>导出未运行。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. No file was written.</source>
+        <translation>导出已取消。未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1
+No file was written.</source>
+        <translation>导出失败：%1
+未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Export finished.&lt;/b&gt; Files: %1, rows: %2, subjects: %3.&lt;br&gt;Folder: %4</source>
+        <translation>&lt;b&gt;导出完成。&lt;/b&gt;文件：%1，行数：%2，受试者：%3。&lt;br&gt;文件夹：%4</translation>
     </message>
 </context>
 <context>
@@ -2426,6 +2865,14 @@ Tab 键和回车键在各项之间移动；Ctrl+S 保存。</translation>
         <source>%1 (demonstration)</source>
         <translation>%1（演示）</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export data for analysis or archiving (Ctrl+E)</source>
+        <translation>导出数据用于分析或归档（Ctrl+E）</translation>
+    </message>
 </context>
 <context>
     <name>cellcrf::forms::NewSubjectDialog</name>
@@ -2648,6 +3095,10 @@ Tab 键和回车键在各项之间移动；Ctrl+S 保存。</translation>
     <message>
         <source>Sign</source>
         <translation>签名</translation>
+    </message>
+    <message>
+        <source>Your signature applies to %1 as saved now. It is recorded with your name, the time and its meaning, and is the legal equivalent of a handwritten signature.</source>
+        <translation>您的签名适用于当前保存的%1。签名将与您的姓名、时间及其含义一同记录，具有与手写签名同等的法律效力。</translation>
     </message>
 </context>
 <context>
