@@ -156,10 +156,10 @@ const QList<ExportFormat> &exportFormats()
          .description = QT_TRANSLATE_NOOP("cellcrf::forms::ExportDialog",
                                           "One row per subject with the endpoints derived from the whole casebook."),
          .options = ExportOptionSet(O::Sites) | O::Bom,
-         .cancellable = false,
          .write =
              [](const ExportRun &r) {
-                 return exchange::exportEndpoints(contextOf(r), r.file.data(), r.options, r.directory, r.progress);
+                 return exchange::exportEndpoints(contextOf(r), r.file.data(), r.options, r.directory, r.progress,
+                                                  r.cancelled);
              }},
     };
     return formats;

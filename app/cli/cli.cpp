@@ -107,7 +107,11 @@ int Cli::run(const QStringList &arguments)
     if (command == QLatin1String("studies"))
         return cmdStudies(args);
     if (command == QLatin1String("endpoints"))
-        return cmdDataset(args, command, &clinical::writeEndpointsCsv);
+        return cmdDataset(args, command,
+                          [](const store::ClinicalData &data, const Actor &actor, QTextStream &out,
+                             const std::function<void(int, int)> &progress) {
+                              return clinical::writeEndpointsCsv(data, actor, out, progress);
+                          });
     if (command == QLatin1String("episodes"))
         return cmdDataset(args, command, &clinical::writeEpisodesCsv);
     if (command == QLatin1String("eligibility"))

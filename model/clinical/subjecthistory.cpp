@@ -135,7 +135,7 @@ Result<SubjectHistory> readSubjectHistory(const store::ClinicalData &data, const
 }
 
 Result<int> writeEndpointsCsv(const store::ClinicalData &data, const Actor &actor, QTextStream &out,
-                              const std::function<void(int, int)> &progress)
+                              const std::function<void(int, int)> &progress, const std::function<bool()> &cancelled)
 {
     const bool s1904 = data.study().oid == QLatin1String("s1904");
     auto subjects = data.subjects(actor);
@@ -152,6 +152,8 @@ Result<int> writeEndpointsCsv(const store::ClinicalData &data, const Actor &acto
     int rows = 0;
     int done = 0;
     for (const store::Subject &subject : *subjects) {
+        if (cancelled && cancelled())
+            return Status::error(ErrorCode::Cancelled, QStringLiteral("The export was cancelled."));
         if (progress)
             progress(++done, int(subjects->size()));
         if (s1904 && subject.armOid.isEmpty())

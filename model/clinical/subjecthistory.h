@@ -26,9 +26,11 @@ Result<SubjectHistory> readSubjectHistory(const store::ClinicalData &data, const
 // One CSV row per subject with endpoints: for S1904 every randomized subject
 // (EFS, RFS, cumulative incidence of relapse, OS from randomization), for the
 // paediatric study every infused subject (best response by day 28, remission,
-// EFS and OS at 1 and 3 months). Returns the number of rows written.
+// EFS and OS at 1 and 3 months). Returns the number of rows written, or
+// ErrorCode::Cancelled when `cancelled` says so before a subject is read.
 Result<int> writeEndpointsCsv(const store::ClinicalData &data, const Actor &actor, QTextStream &out,
-                              const std::function<void(int done, int total)> &progress = {});
+                              const std::function<void(int done, int total)> &progress = {},
+                              const std::function<bool()> &cancelled = {});
 
 // S1904: may the subject be randomized (MLFS or better and MRD negative within 12
 // weeks of infusion), from the stored response assessments.

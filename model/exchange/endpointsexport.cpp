@@ -12,7 +12,8 @@
 namespace cellcrf::exchange {
 
 Result<ExportResult> exportEndpoints(const ExportContext &context, const store::ClinicalData &data,
-                                     const ExportOptions &options, const QString &directory, const Progress &progress)
+                                     const ExportOptions &options, const QString &directory, const Progress &progress,
+                                     const CancelCheck &cancelled)
 {
     if (Status s = checkExportAllowed(context.actor); !s)
         return s;
@@ -47,10 +48,13 @@ Result<ExportResult> exportEndpoints(const ExportContext &context, const store::
     QTextStream stream(f);
     stream.setEncoding(QStringConverter::Utf8);
     stream.setGenerateByteOrderMark(options.bom);
-    auto rows = clinical::writeEndpointsCsv(data, reader, stream, [&](int done, int total) {
-        if (progress)
-            progress(done, total);
-    });
+    auto rows = clinical::writeEndpointsCsv(
+        data, reader, stream,
+        [&](int done, int total) {
+            if (progress)
+                progress(done, total);
+        },
+        cancelled);
     if (!rows)
         return rows.status();
     stream.flush();

@@ -15,8 +15,9 @@ namespace cellcrf::exchange {
 // Writes <STUDY>_ENDPOINTS_<stamp>.csv and <STUDY>_endpoints_manifest.json into
 // `directory`. Of the options only `sites` and `bom` apply; the others are
 // refused with InvalidInput, since the dataset is derived from whole casebooks.
+// A cancel stops before the next subject and leaves no file behind.
 Result<ExportResult> exportEndpoints(const ExportContext &context, const store::ClinicalData &data,
                                      const ExportOptions &options, const QString &directory,
-                                     const Progress &progress = {});
+                                     const Progress &progress = {}, const CancelCheck &cancelled = {});
 
 } // namespace cellcrf::exchange

@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "demo/demogenerator.h"
 #include "exchange/csvwriter.h"
+#include "exchange/endpointsexport.h"
 #include "exchange/longexport.h"
 #include "exchange/odmexport.h"
 #include "exchange/redcapexport.h"
@@ -466,6 +467,37 @@ private Q_SLOTS:
         auto l = exportLongCsv(fx.context(), {}, out.path(), {}, [] { return true; });
         QVERIFY(!l);
         QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+    }
+
+    void cancelledEndpointsExportLeavesNothing()
+    {
+        QTemporaryDir dir;
+        auto file =
+            demo::createDemoDatabase(dir.filePath(QStringLiteral("demo.ccrf")), {QStringLiteral("s1904"), 12, 1});
+        QVERIFY2(file, qPrintable(file.message()));
+        store::StudyFile &sf = **file;
+        ExportContext ctx{sf.database(), sf.study(), sf.clock(),
+                          Actor{QStringLiteral("datamanager"), {}, QStringLiteral("data_manager"), {}}};
+        const auto files = [](const QString &path) {
+            return QDir(path).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+        };
+        const qint64 before = audit::AuditTrail(sf.database(), sf.clock()).count();
+
+        // Cancelled once the first subject has been reported: no file, no audit event.
+        QTemporaryDir out;
+        int reported = 0;
+        auto r = exportEndpoints(
+            ctx, sf.data(), {}, out.path(), [&](qint64, qint64) { ++reported; }, [&] { return reported > 0; });
+        QVERIFY(!r);
+        QCOMPARE(r.status().code(), ErrorCode::Cancelled);
+        QCOMPARE(reported, 1);
+        QCOMPARE(files(out.path()), QStringList());
+        QCOMPARE(audit::AuditTrail(sf.database(), sf.clock()).count(), before);
+
+        // The same export left to run writes the dataset and its manifest.
+        auto full = exportEndpoints(ctx, sf.data(), {}, out.path(), {}, [] { return false; });
+        QVERIFY2(full, qPrintable(full.message()));
+        QCOMPARE(files(out.path()).size(), 2);
     }
 
     void nurseIsRefused()
