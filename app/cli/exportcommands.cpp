@@ -235,6 +235,12 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err, QText
     if (Status allowed = auth::Permissions::check(login->actor, auth::Operation::Export); !allowed)
         return fail(allowed.message());
 
+    // Casebooks of subjects that do not exist, or that the person may not see, are
+    // refused before the folder is created.
+    for (const QString &key : std::as_const(pdfOptions.subjects))
+        if (auto subject = sf.data().subjectByKey(login->actor, key); !subject)
+            return fail(tr("subject %1: %2").arg(key, subject.message()));
+
     const QString dir = p.value(QStringLiteral("out"));
     if (!QDir().mkpath(dir))
         return fail(tr("cannot create the folder %1").arg(dir));
