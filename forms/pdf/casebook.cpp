@@ -148,7 +148,7 @@ QString casebookSignaturesHtml(const Casebook &casebook)
     if (casebook.casebookSignatures.isEmpty())
         return out + QStringLiteral("<p class=\"note\">%1</p>")
                          .arg(html(tr("No signature has been given to the casebook as a whole.")));
-    out += table({QStringLiteral("34%"), QStringLiteral("36%"), QStringLiteral("18%"), QStringLiteral("12%")},
+    out += table({QStringLiteral("28%"), QStringLiteral("34%"), QStringLiteral("16%"), QStringLiteral("22%")},
                  {tr("Signer"), tr("Meaning"), tr("Time"), tr("State")});
     for (const CasebookSignature &s : casebook.casebookSignatures)
         out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
@@ -239,7 +239,7 @@ QString auditHtml(const FormAuditSummary &a)
     out += QStringLiteral(" ") +
            tr("Last changed by %1 at %2.").arg(mono(a.lastChangedBy), html(timeText(a.lastChangedUtc)));
     out += QStringLiteral("<br>") +
-           html(tr("%n audit event(s) on the data, ", a.dataEvents) + tr("%n change(s) to entered values.", a.changes));
+           html(tr("%1 audit event(s) on the data, %2 change(s) to entered values.").arg(a.dataEvents).arg(a.changes));
     if (!a.reasons.isEmpty()) {
         QStringList reasons;
         for (const QString &r : a.reasons)
@@ -297,14 +297,14 @@ QString signaturesHtml(const CasebookForm &f)
 {
     if (f.signatures.isEmpty())
         return QStringLiteral("<p class=\"note\">%1</p>").arg(html(tr("This form has not been signed.")));
-    QString out = table({QStringLiteral("32%"), QStringLiteral("38%"), QStringLiteral("18%"), QStringLiteral("12%")},
+    QString out = table({QStringLiteral("28%"), QStringLiteral("34%"), QStringLiteral("16%"), QStringLiteral("22%")},
                         {tr("Signer"), tr("Meaning"), tr("Time"), tr("State")});
     for (const auth::Signature &s : f.signatures)
         out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
                    .arg(signerText(s.signer, s.signerFullName), html(meaningText(s.meaning)), html(timeText(s.utc)),
                         s.valid ? QStringLiteral("<span class=\"ok\">%1</span>").arg(html(tr("valid")))
                                 : QStringLiteral("<span class=\"bad\">%1</span>")
-                                      .arg(html(tr("broken: the data changed after signing"))));
+                                      .arg(html(tr("broken (changed after signing)"))));
     return out + QStringLiteral("</table>");
 }
 

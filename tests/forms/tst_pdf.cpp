@@ -450,7 +450,7 @@ private Q_SLOTS:
         QVERIFY(t.contains(QStringLiteral("Authored: I entered or am responsible for this data")));
         QVERIFY(t.contains(QStringLiteral("Reviewed: I reviewed this data")));
         QVERIFY(t.contains(QStringLiteral("valid")));
-        QVERIFY(t.contains(QStringLiteral("broken: the data changed after signing")));
+        QVERIFY(t.contains(QStringLiteral("broken (changed after signing)")));
         QVERIFY(t.contains(QStringLiteral("1 valid, 1 broken")));
         QVERIFY(t.contains(QStringLiteral("7 of 7 items verified, last by mona")));
         QVERIFY(t.contains(QStringLiteral("\u2713 verified")));
