@@ -186,8 +186,10 @@ QString annotationHtml(const study::Form &form, const study::Item &item)
     QString type = html(typeText(item));
     if (!item.unit.isEmpty())
         type += QStringLiteral(" \u00b7 ") + tr("unit %1").arg(html(item.unit));
-    type +=
-        QStringLiteral(" \u00b7 ") + (item.required ? QStringLiteral("<b>%1</b>").arg(tr("required")) : tr("optional"));
+    // A computed item is never entered, so it is neither required nor optional.
+    if (!item.isComputed())
+        type += QStringLiteral(" \u00b7 ") +
+                (item.required ? QStringLiteral("<b>%1</b>").arg(tr("required")) : tr("optional"));
     lines << type;
     if (const QString range = rangeText(item.range); !range.isEmpty())
         lines << html(range);

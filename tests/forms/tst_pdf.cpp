@@ -343,6 +343,7 @@ private Q_SLOTS:
         QVERIFY(t.contains(QStringLiteral("hard limits 0 \u2013 120; soft limits 18 \u2013 80")));
         QVERIFY(t.contains(QStringLiteral("Shown only if sex = 'F'")));
         QVERIFY(t.contains(QStringLiteral("Derived by bsa, output bsa_mosteller_m2")));
+        QVERIFY(t.contains(QStringLiteral("Derived \u00b7 unit m2\n"))); // neither required nor optional
         QVERIFY(t.contains(QStringLiteral("height_cm \u2190 height, weight_kg \u2190 weight")));
         QVERIFY(t.contains(QStringLiteral("ND not done")));
         QVERIFY(t.contains(QStringLiteral("UNK unknown")));
