@@ -236,8 +236,9 @@ QString auditHtml(const FormAuditSummary &a)
 {
     QString out;
     out += tr("Created by %1 at %2.").arg(mono(a.createdBy), html(timeText(a.createdUtc)));
-    out += QStringLiteral(" ") +
-           tr("Last changed by %1 at %2.").arg(mono(a.lastChangedBy), html(timeText(a.lastChangedUtc)));
+    out +=
+        QStringLiteral(" ") +
+        tr("Values or status last changed by %1 at %2.").arg(mono(a.lastChangedBy), html(timeText(a.lastChangedUtc)));
     out += QStringLiteral("<br>") +
            html(tr("%1 audit event(s) on the data, %2 change(s) to entered values.").arg(a.dataEvents).arg(a.changes));
     if (!a.reasons.isEmpty()) {

@@ -35,7 +35,7 @@ struct FormAuditSummary
 {
     QString createdBy;
     QString createdUtc;
-    QString lastChangedBy;
+    QString lastChangedBy; // the last value, missing reason, confirmation or status change (signing changes the status)
     QString lastChangedUtc;
     int dataEvents = 0;  // values, missing reasons, confirmations and status changes recorded
     int changes = 0;     // values or missing reasons replaced after they were first entered

@@ -425,6 +425,10 @@ private Q_SLOTS:
         QVERIFY(t.contains(QStringLiteral("derived")));
         QVERIFY(t.contains(QStringLiteral("发热 fever grade 1")));
         QVERIFY(t.contains(QStringLiteral("Created by nora at 2026-03-04 05:07 UTC.")));
+        // Signing moves the form to "signed": the investigator made the last change of status.
+        QVERIFY(t.contains(QStringLiteral("Values or status last changed by ivan at 2026-03-04 06:09 UTC.")));
+        // Six entered values, the derived one, two status changes and the correction.
+        QVERIFY(t.contains(QStringLiteral("10 audit event(s) on the data, 1 change(s) to entered values.")));
         QVERIFY(t.contains(QStringLiteral("1 change(s) to entered values.")));
         QVERIFY(t.contains(QStringLiteral("Reasons for change: \u201ctranscription error\u201d")));
         QVERIFY(t.contains(QStringLiteral("\u201cgrade added\u201d")));
