@@ -9,6 +9,7 @@
 #include "exchange/longexport.h"
 #include "exchange/odmexport.h"
 #include "exchange/redcapexport.h"
+#include "pdfexport.h"
 #include "store/studyfile.h"
 
 #include <QCommandLineParser>
@@ -34,8 +35,8 @@ enum Exit
 
 const QStringList &formats()
 {
-    static const QStringList list{QStringLiteral("csv"), QStringLiteral("long"), QStringLiteral("audit"),
-                                  QStringLiteral("odm"), QStringLiteral("endpoints")};
+    static const QStringList list{QStringLiteral("csv"), QStringLiteral("long"),      QStringLiteral("audit"),
+                                  QStringLiteral("odm"), QStringLiteral("endpoints"), QStringLiteral("pdf")};
     return list;
 }
 
@@ -101,6 +102,12 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err, QText
     p.addOption({QStringLiteral("deidentify"), tr("drop identifiers, dates as days from consent")});
     p.addOption({QStringLiteral("transactional"), tr("ODM: the full history instead of a snapshot")});
     p.addOption({QStringLiteral("data-access-group"), tr("REDCap: the site as redcap_data_access_group")});
+    p.addOption({QStringLiteral("crf"), tr("PDF: the annotated blank CRF of the study")});
+    p.addOption({QStringLiteral("casebooks"), tr("PDF: one casebook per subject")});
+    p.addOption({QStringLiteral("subjects"), tr("PDF: casebooks of these subjects only, comma-separated"),
+                 QStringLiteral("LIST")});
+    p.addOption({QStringLiteral("locale"), tr("PDF: main language of the labels (en or zh_CN)"),
+                 QStringLiteral("LOCALE"), QStringLiteral("en")});
 
     const auto usage = [&](const QString &message) {
         err << "cellcrf-cli export: " << message << Qt::endl;
@@ -161,6 +168,32 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err, QText
     if (format == QLatin1String("audit") && options.deidentify)
         return usage(tr("--deidentify does not apply to the audit trail"));
 
+    const bool pdf = format == QLatin1String("pdf");
+    pdf::PdfExportOptions pdfOptions;
+    if (pdf) {
+        if (!options.events.isEmpty() || options.from.isValid() || options.to.isValid() || options.bom ||
+            options.deidentify)
+            return usage(tr("pdf takes --crf, --casebooks, --subjects, --sites, --forms and --locale only"));
+        pdfOptions.subjects = splitList(p.value(QStringLiteral("subjects")));
+        pdfOptions.sites = options.sites;
+        pdfOptions.forms = options.forms;
+        pdfOptions.crf = p.isSet(QStringLiteral("crf"));
+        // A choice of subjects or sites asks for casebooks.
+        pdfOptions.casebooks =
+            p.isSet(QStringLiteral("casebooks")) || !pdfOptions.subjects.isEmpty() || !pdfOptions.sites.isEmpty();
+        pdfOptions.locale = p.value(QStringLiteral("locale"));
+        if (!pdfOptions.crf && !pdfOptions.casebooks)
+            return usage(tr("pdf needs --crf, --casebooks or both"));
+        if (!pdfOptions.forms.isEmpty() && !pdfOptions.crf)
+            return usage(tr("--forms chooses the forms of the blank CRF: add --crf"));
+        if (pdfOptions.locale != QLatin1String("en") && pdfOptions.locale != QLatin1String("zh_CN"))
+            return usage(tr("--locale takes en or zh_CN, not '%1'").arg(pdfOptions.locale));
+    } else {
+        for (const char *name : {"crf", "casebooks", "subjects", "locale"})
+            if (p.isSet(QString::fromLatin1(name)))
+                return usage(tr("--%1 applies to the pdf format only").arg(QString::fromLatin1(name)));
+    }
+
     if (!QFileInfo::exists(path))
         return fail(tr("%1 does not exist").arg(path));
     auto file = store::StudyFile::open(path, clock);
@@ -202,12 +235,21 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err, QText
     if (Status allowed = auth::Permissions::check(login->actor, auth::Operation::Export); !allowed)
         return fail(allowed.message());
 
+    // Casebooks of subjects that do not exist, or that the person may not see, are
+    // refused before the folder is created.
+    for (const QString &key : std::as_const(pdfOptions.subjects))
+        if (auto subject = sf.data().subjectByKey(login->actor, key); !subject)
+            return fail(tr("subject %1: %2").arg(key, subject.message()));
+
     const QString dir = p.value(QStringLiteral("out"));
     if (!QDir().mkpath(dir))
         return fail(tr("cannot create the folder %1").arg(dir));
 
     const exchange::ExportContext context{sf.database(), study, clock, login->actor};
-    ProgressPrinter printer(err, format, format == QLatin1String("audit") ? tr("events") : tr("subjects"));
+    ProgressPrinter printer(err, format,
+                            format == QLatin1String("audit") ? tr("events")
+                            : pdf                            ? tr("documents")
+                                                             : tr("subjects"));
     const exchange::Progress progress = [&](qint64 done, qint64 total) { printer(done, total); };
     const auto run = [&]() -> Result<exchange::ExportResult> {
         if (csv)
@@ -218,6 +260,8 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err, QText
             return exchange::exportAuditCsv(context, options, dir, progress);
         if (format == QLatin1String("odm"))
             return exchange::exportOdm(context, options, dir, progress);
+        if (pdf)
+            return pdf::exportPdf(context, sf.data(), pdfOptions, dir, progress);
         return exchange::exportEndpoints(context, sf.data(), options, dir, progress);
     };
     Result<exchange::ExportResult> result = run();
@@ -245,14 +289,24 @@ QStringList exportCommandNames()
 QList<QPair<QString, QString>> exportCommandHelp()
 {
     return {
-        {QStringLiteral("export csv|long|audit|odm|endpoints DB --user NAME --out DIR"),
+        {QStringLiteral("export csv|long|audit|odm|endpoints|pdf DB --user NAME --out DIR"),
          tr("write an export and its manifest (export right needed)")},
         {QStringLiteral("  [--sites a,b] [--forms f,g] [--events e,f]"), tr("limit to sites, forms, events")},
         {QStringLiteral("  [--from YYYY-MM-DD] [--to YYYY-MM-DD]"), tr("forms last changed in this range")},
         {QStringLiteral("  [--labels] [--bom] [--deidentify]"), tr("labels variant (csv), byte order mark, no PHI")},
         {QStringLiteral("  [--transactional] [--data-access-group]"),
          tr("full ODM history (odm); the site as REDCap data access group (csv)")},
+        {QStringLiteral("  pdf [--crf] [--casebooks] [--subjects A,B]"),
+         tr("annotated blank CRF (--forms to choose); one casebook PDF per subject (--sites, --subjects)")},
+        {QStringLiteral("  pdf [--locale en|zh_CN]"), tr("main language of the PDF labels")},
     };
+}
+
+bool exportNeedsGuiApplication(const QStringList &arguments)
+{
+    // Generous on purpose: an extra QGuiApplication on the offscreen platform costs
+    // nothing, a missing one makes the PDF export refuse to run.
+    return arguments.value(1) == QLatin1String("export") && arguments.mid(2).contains(QLatin1String("pdf"));
 }
 
 int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err, QTextStream &in, const Clock &clock)

@@ -1,7 +1,8 @@
 // cellcrf-cli export driven in-process through its Cli class: every format
 // writes the files EXCHANGE.md names with a manifest whose hashes match, the
 // REDCap file has REDCap's columns, a nurse is refused without a trace, and
-// mistakes in the options are usage errors.
+// mistakes in the options are usage errors. `export pdf` runs as the real
+// program, which paints on the offscreen platform without a display.
 
 #include "cli.h"
 #include "core/clock.h"
@@ -102,6 +103,29 @@ bool hasFile(const QStringList &files, const QString &name)
     return std::count_if(files.cbegin(), files.cend(), [&](const QString &f) { return re.match(f).hasMatch(); }) == 1;
 }
 
+// Runs the cellcrf-cli program itself, without QT_QPA_PLATFORM (as from a plain shell).
+Run runProgram(const QStringList &args, const QString &input)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CELLCRF_CLI_PROGRAM), args);
+    Run r;
+    if (!p.waitForStarted(30000))
+        return r;
+    p.write(input.toUtf8());
+    p.closeWriteChannel();
+    if (!p.waitForFinished(300000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
 // Runs xmllint against the official ODM 1.3.2 schema; empty when valid.
 QString validateOdm(const QString &file)
 {
@@ -162,7 +186,8 @@ private Q_SLOTS:
     {
         const Run r = runCli({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.contains(QStringLiteral("export csv|long|audit|odm|endpoints")));
+        QVERIFY(r.out.contains(QStringLiteral("export csv|long|audit|odm|endpoints|pdf")));
+        QVERIFY(r.out.contains(QStringLiteral("pdf [--crf] [--casebooks] [--subjects A,B]")));
     }
 
     void everyFormat_writesTheNamedFilesAndAManifestThatMatches_data()
@@ -421,6 +446,87 @@ private Q_SLOTS:
         QCOMPARE(rawValue(m_demo, QStringLiteral("SELECT count(*) FROM audit_event")), before);
     }
 
+    // `export pdf` runs the real program: it must choose QGuiApplication and the
+    // offscreen platform by itself, with no display and QT_QPA_PLATFORM unset.
+    void pdf_writesTheBlankCrfAndCasebooksWithoutADisplay()
+    {
+        const QString subject =
+            rawValue(m_demo, QStringLiteral("SELECT subject_key FROM subject ORDER BY subject_key LIMIT 1"));
+        QVERIFY(!subject.isEmpty());
+        const QString out = m_dir.filePath(QStringLiteral("pdf/new"));
+        const QString before =
+            rawValue(m_demo, QStringLiteral("SELECT count(*) FROM audit_event WHERE action = 'export'"));
+        const Run r = runProgram({QStringLiteral("export"), QStringLiteral("pdf"), m_demo, QStringLiteral("--user"),
+                                  QStringLiteral("datamanager"), QStringLiteral("--password-stdin"),
+                                  QStringLiteral("--out"), out, QStringLiteral("--crf"), QStringLiteral("--forms"),
+                                  QStringLiteral("dm,elig"), QStringLiteral("--subjects"), subject},
+                                 dataManagerPassword + QLatin1Char('\n'));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("export pdf: 2 of 2 documents (100%)")), qPrintable(r.err));
+
+        const QStringList files = filesIn(out);
+        QCOMPARE(files.size(), 3);
+        QVERIFY2(hasFile(files, QStringLiteral("S1904_annotated_crf_STAMP.pdf")), qPrintable(files.join(u' ')));
+        QVERIFY2(hasFile(files, QStringLiteral("S1904_casebook_") + subject + QStringLiteral("_STAMP.pdf")),
+                 qPrintable(files.join(u' ')));
+        QVERIFY(files.contains(QStringLiteral("S1904_pdf_manifest.json")));
+        const QJsonObject m =
+            QJsonDocument::fromJson(readAll(QDir(out).filePath(QStringLiteral("S1904_pdf_manifest.json")))).object();
+        QCOMPARE(m.value(QStringLiteral("export_kind")).toString(), QStringLiteral("pdf"));
+        const QJsonArray listed = m.value(QStringLiteral("files")).toArray();
+        QCOMPARE(listed.size(), 2);
+        for (const QJsonValue &v : listed) {
+            const QString name = v.toObject().value(QStringLiteral("file")).toString();
+            const QByteArray bytes = readAll(QDir(out).filePath(name));
+            QVERIFY2(bytes.startsWith("%PDF-"), qPrintable(name));
+            QVERIFY(v.toObject().value(QStringLiteral("rows")).toInt() >= 3); // pages
+            const QString sha =
+                QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+            QCOMPARE(v.toObject().value(QStringLiteral("sha256")).toString(), sha);
+            QVERIFY2(r.out.contains(sha), qPrintable(r.out));
+            // The audit event of the export names the file and its hash.
+            QVERIFY(rawValue(m_demo, QStringLiteral("SELECT new_value FROM audit_event WHERE action = 'export' "
+                                                    "ORDER BY seq DESC LIMIT 1"))
+                        .contains(name + QStringLiteral(" sha256=") + sha));
+        }
+        QCOMPARE(rawValue(m_demo, QStringLiteral("SELECT count(*) FROM audit_event WHERE action = 'export'")).toInt(),
+                 before.toInt() + 1);
+    }
+
+    void pdf_nurseIsRefusedWithNothingWritten()
+    {
+        const QString before = rawValue(m_demo, QStringLiteral("SELECT count(*) FROM audit_event"));
+        const QString out = m_dir.filePath(QStringLiteral("pdf-nurse"));
+        const Run r = runProgram({QStringLiteral("export"), QStringLiteral("pdf"), m_demo, QStringLiteral("--user"),
+                                  QStringLiteral("nurse"), QStringLiteral("--password-stdin"), QStringLiteral("--out"),
+                                  out, QStringLiteral("--crf"), QStringLiteral("--casebooks")},
+                                 nursePassword + QLatin1Char('\n'));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("export")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(out));
+        QCOMPARE(rawValue(m_demo, QStringLiteral("SELECT count(*) FROM audit_event")), before);
+    }
+
+    void pdf_unknownSubjectIsRefusedBeforeTheFolderIsCreated()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("pdf-unknown"));
+        const Run r =
+            exportFormat(QStringLiteral("pdf"), out, {QStringLiteral("--subjects"), QStringLiteral("99-999")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("99-999")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(out));
+    }
+
+    void pdf_withoutAGuiApplicationFailsCleanly()
+    {
+        // In-process there is only a QCoreApplication: the export says so and writes nothing.
+        const QString out = newDir(QStringLiteral("pdf-core"));
+        const Run r = exportFormat(QStringLiteral("pdf"), out, {QStringLiteral("--crf")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("QGuiApplication")), qPrintable(r.err));
+        QCOMPARE(filesIn(out), QStringList());
+    }
+
     void wrongPassword_fails()
     {
         const QString out = m_dir.filePath(QStringLiteral("wrong-password"));
@@ -457,6 +563,19 @@ private Q_SLOTS:
         QTest::newRow("unknown form") << QStringList{
             QStringLiteral("long"), QStringLiteral("DB"),      out,
             QStringLiteral("OUT"),  QStringLiteral("--forms"), QStringLiteral("nothing")};
+        QTest::newRow("pdf without a document")
+            << QStringList{QStringLiteral("pdf"), QStringLiteral("DB"), out, QStringLiteral("OUT")};
+        QTest::newRow("pdf with events") << QStringList{
+            QStringLiteral("pdf"),      QStringLiteral("DB"),       out, QStringLiteral("OUT"), QStringLiteral("--crf"),
+            QStringLiteral("--events"), QStringLiteral("screening")};
+        QTest::newRow("pdf forms without crf") << QStringList{
+            QStringLiteral("pdf"),     QStringLiteral("DB"), out, QStringLiteral("OUT"), QStringLiteral("--casebooks"),
+            QStringLiteral("--forms"), QStringLiteral("dm")};
+        QTest::newRow("pdf unknown locale") << QStringList{
+            QStringLiteral("pdf"),      QStringLiteral("DB"), out, QStringLiteral("OUT"), QStringLiteral("--crf"),
+            QStringLiteral("--locale"), QStringLiteral("fr")};
+        QTest::newRow("crf with csv") << QStringList{QStringLiteral("csv"), QStringLiteral("DB"), out,
+                                                     QStringLiteral("OUT"), QStringLiteral("--crf")};
         QTest::newRow("endpoints with forms")
             << QStringList{QStringLiteral("endpoints"), QStringLiteral("DB"),      out,
                            QStringLiteral("OUT"),       QStringLiteral("--forms"), QStringLiteral("dm")};
