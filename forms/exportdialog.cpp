@@ -5,6 +5,7 @@
 #include "exchange/longexport.h"
 #include "exchange/odmexport.h"
 #include "exchange/redcapexport.h"
+#include "pdf/pdfexport.h"
 #include "store/studyfile.h"
 
 #include <QApplication>
@@ -104,7 +105,20 @@ const QList<ExportFormat> &exportFormats()
     static const auto odm = [](const ExportRun &r) {
         return exchange::exportOdm(contextOf(r), r.options, r.directory, r.progress, r.cancelled);
     };
-    // A PDF format (blank annotated CRF, casebooks) is one more entry here.
+    // The PDF documents take the forms (blank CRF) or the sites (casebooks) of
+    // the dialog, and print labels in the language the application shows.
+    static const auto pdfDocuments = [](const ExportRun &r, bool crf) {
+        pdf::PdfExportOptions options;
+        options.crf = crf;
+        options.casebooks = !crf;
+        if (crf)
+            options.forms = r.options.forms;
+        else
+            options.sites = r.options.sites;
+        options.locale =
+            QLocale().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN") : QStringLiteral("en");
+        return pdf::exportPdf(contextOf(r), r.file.data(), options, r.directory, r.progress, r.cancelled);
+    };
     static const QList<ExportFormat> formats{
         {.id = QStringLiteral("redcap"),
          .name = QT_TRANSLATE_NOOP("cellcrf::forms::ExportDialog", "REDCap CSV"),
@@ -161,6 +175,20 @@ const QList<ExportFormat> &exportFormats()
                  return exchange::exportEndpoints(contextOf(r), r.file.data(), r.options, r.directory, r.progress,
                                                   r.cancelled);
              }},
+        {.id = QStringLiteral("pdf-crf"),
+         .name = QT_TRANSLATE_NOOP("cellcrf::forms::ExportDialog", "Annotated blank CRF (PDF)"),
+         .description = QT_TRANSLATE_NOOP("cellcrf::forms::ExportDialog",
+                                          "Every form with its variable names, types, code lists and ranges, as "
+                                          "submissions require."),
+         .options = ExportOptionSet(O::Forms),
+         .write = [](const ExportRun &r) { return pdfDocuments(r, true); }},
+        {.id = QStringLiteral("pdf-casebooks"),
+         .name = QT_TRANSLATE_NOOP("cellcrf::forms::ExportDialog", "Subject casebooks (PDF)"),
+         .description = QT_TRANSLATE_NOOP("cellcrf::forms::ExportDialog",
+                                          "One PDF per subject with every form, its history summary and signatures, "
+                                          "for archiving at the site."),
+         .options = ExportOptionSet(O::Sites),
+         .write = [](const ExportRun &r) { return pdfDocuments(r, false); }},
     };
     return formats;
 }

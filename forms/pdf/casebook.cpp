@@ -148,13 +148,18 @@ QString casebookSignaturesHtml(const Casebook &casebook)
     if (casebook.casebookSignatures.isEmpty())
         return out + QStringLiteral("<p class=\"note\">%1</p>")
                          .arg(html(tr("No signature has been given to the casebook as a whole.")));
-    out += table({QStringLiteral("28%"), QStringLiteral("34%"), QStringLiteral("16%"), QStringLiteral("22%")},
-                 {tr("Signer"), tr("Meaning"), tr("Time"), tr("State")});
+    out += table({QStringLiteral("24%"), QStringLiteral("30%"), QStringLiteral("16%"), QStringLiteral("12%"),
+                  QStringLiteral("18%")},
+                 {tr("Signer"), tr("Meaning"), tr("Time"), tr("Forms"), tr("State")});
     for (const CasebookSignature &s : casebook.casebookSignatures)
-        out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
+        out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
                    .arg(signerText(s.signer, s.signerFullName), html(meaningText(s.meaning)), html(timeText(s.utc)),
+                        QString::number(s.formCount),
                         s.valid ? QStringLiteral("<span class=\"ok\">%1</span>").arg(html(tr("valid")))
                                 : QStringLiteral("<span class=\"bad\">%1</span>").arg(html(tr("broken"))));
+    out += QStringLiteral("<p class=\"note\">%1</p>")
+               .arg(html(tr("A casebook signature covers the SHA-256 of every form holding data when it was given; "
+                            "any later change to a value breaks it.")));
     return out + QStringLiteral("</table>");
 }
 
@@ -447,10 +452,7 @@ FormAuditSummary AuditSummaries::summary(const QString &subjectKey, const store:
 Result<QList<CasebookSignature>> readCasebookSignatures(const CasebookSources &sources, const Actor &actor,
                                                         const store::Subject &subject)
 {
-    Q_UNUSED(sources)
-    Q_UNUSED(actor)
-    Q_UNUSED(subject)
-    return QList<CasebookSignature>{};
+    return sources.signatures.casebookSignatures(actor, subject.id);
 }
 
 Result<Casebook> readCasebook(const CasebookSources &sources, const Actor &actor, qint64 subjectId,

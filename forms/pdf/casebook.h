@@ -60,14 +60,7 @@ private:
 };
 
 // A signature given to the whole casebook rather than to one form.
-struct CasebookSignature
-{
-    QString signer;
-    QString signerFullName;
-    QString meaning;
-    QString utc;
-    bool valid = true;
-};
+using CasebookSignature = auth::CasebookSignature;
 
 struct CasebookForm
 {
@@ -99,9 +92,8 @@ struct CasebookSources
 Result<Casebook> readCasebook(const CasebookSources &sources, const Actor &actor, qint64 subjectId,
                               const AuditSummaries &audit);
 
-// The signatures given to the casebook as a whole. The store does not record
-// them yet: this is the one place that will read them, and the cover page lists
-// what it returns.
+// The signatures given to the casebook as a whole (auth::Signatures), valid
+// and broken, oldest first; the cover page lists them.
 Result<QList<CasebookSignature>> readCasebookSignatures(const CasebookSources &sources, const Actor &actor,
                                                         const store::Subject &subject);
 

@@ -15,8 +15,10 @@
 #include "audit/audittrail.h"
 #include "auth/authservice.h"
 #include "core/clock.h"
+#include "demo/demogenerator.h"
 #include "store/clinicaldata.h"
 #include "store/database.h"
+#include "store/studyfile.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -473,14 +475,55 @@ private Q_SLOTS:
             return;
         auto cb = f.casebook(f.dataManager);
         QVERIFY(cb);
-        cb->casebookSignatures << pdf::CasebookSignature{QStringLiteral("ivan"), QStringLiteral("Ivan Investigator"),
-                                                         QStringLiteral("approved"),
-                                                         QStringLiteral("2026-03-05T10:00:00.000Z"), true};
+        pdf::CasebookSignature signature;
+        signature.signer = QStringLiteral("ivan");
+        signature.signerFullName = QStringLiteral("Ivan Investigator");
+        signature.meaning = QStringLiteral("approved");
+        signature.utc = QStringLiteral("2026-03-05T10:00:00.000Z");
+        signature.formCount = 7;
+        cb->casebookSignatures << signature;
         const QString t =
             plainText(pdf::casebookHtml(f.study, *cb, QStringLiteral("en"), QDateTime::currentDateTimeUtc()));
         QVERIFY(t.contains(QStringLiteral("Casebook signatures")));
         QVERIFY(t.contains(QStringLiteral("Approved: I approve this data")));
         QVERIFY(t.contains(QStringLiteral("2026-03-05 10:00 UTC")));
+        QVERIFY(!t.contains(QStringLiteral("No signature has been given to the casebook as a whole.")));
+    }
+
+    void casebook_readsTheSignaturesGivenToTheWholeCasebook()
+    {
+        // The demo's investigator signs the casebooks of finished subjects.
+        QTemporaryDir dir;
+        auto file =
+            demo::createDemoDatabase(dir.filePath(QStringLiteral("demo.ccrf")), {QStringLiteral("s1904"), 40, 1});
+        QVERIFY2(file, qPrintable(file.message()));
+        store::StudyFile &sf = **file;
+        store::Query q(sf.database(), QStringLiteral("SELECT subject_id, signer, form_count FROM casebook_signature "
+                                                     "WHERE status = 'valid' ORDER BY id LIMIT 1"));
+        QVERIFY(q.exec());
+        QVERIFY2(q.next(), "the demo signs some casebooks");
+        const qint64 subjectId = q.integer(0);
+        const QString signer = q.text(1);
+        const int formCount = int(q.integer(2));
+
+        auth::AuthService authService(sf.database(), sf.clock());
+        auth::Signatures signatures(sf.data(), authService, sf.clock());
+        auth::SourceVerification sdv(sf.data(), sf.clock());
+        auth::Queries queries(sf.data(), sf.clock());
+        const Actor dataManager{QStringLiteral("datamanager"), {}, QStringLiteral("data_manager"), {}};
+        auto subject = sf.data().subject(dataManager, subjectId);
+        QVERIFY(subject);
+        auto summaries = pdf::AuditSummaries::read(sf.data().auditTrail(), {subject->key});
+        QVERIFY(summaries);
+        auto cb = pdf::readCasebook({sf.data(), signatures, sdv, queries}, dataManager, subjectId, *summaries);
+        QVERIFY2(cb, qPrintable(cb.message()));
+        QCOMPARE(cb->casebookSignatures.size(), 1);
+        QCOMPARE(cb->casebookSignatures.first().signer, signer);
+        QCOMPARE(cb->casebookSignatures.first().formCount, formCount);
+        QVERIFY(cb->casebookSignatures.first().valid);
+        const QString t =
+            plainText(pdf::casebookHtml(sf.study(), *cb, QStringLiteral("en"), QDateTime::currentDateTimeUtc()));
+        QVERIFY(t.contains(QStringLiteral("Casebook signatures")));
         QVERIFY(!t.contains(QStringLiteral("No signature has been given to the casebook as a whole.")));
     }
 
