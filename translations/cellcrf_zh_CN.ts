@@ -2212,6 +2212,22 @@ No file was written.</source>
         <source>&lt;b&gt;Export finished.&lt;/b&gt; Files: %1, rows: %2, subjects: %3.&lt;br&gt;Folder: %4</source>
         <translation>&lt;b&gt;导出完成。&lt;/b&gt;文件：%1，行数：%2，受试者：%3。&lt;br&gt;文件夹：%4</translation>
     </message>
+    <message>
+        <source>Annotated blank CRF (PDF)</source>
+        <translation>注释空白 CRF（PDF）</translation>
+    </message>
+    <message>
+        <source>Every form with its variable names, types, code lists and ranges, as submissions require.</source>
+        <translation>每份表单及其变量名、数据类型、代码表和取值范围，符合递交要求。</translation>
+    </message>
+    <message>
+        <source>Subject casebooks (PDF)</source>
+        <translation>受试者病例簿（PDF）</translation>
+    </message>
+    <message>
+        <source>One PDF per subject with every form, its history summary and signatures, for archiving at the site.</source>
+        <translation>每位受试者一个 PDF，包含每份表单、其历史摘要和签名，供研究中心归档。</translation>
+    </message>
 </context>
 <context>
     <name>cellcrf::forms::FlowsheetModel</name>
@@ -3217,6 +3233,700 @@ Tab 键和回车键在各项之间移动；Ctrl+S 保存。</translation>
     <message>
         <source>A .cellcrf database on this computer</source>
         <translation>本机上的 .cellcrf 数据库</translation>
+    </message>
+</context>
+<context>
+    <name>cellcrf::pdf</name>
+    <message>
+        <source>Text, at most %1 characters</source>
+        <translation>文本，最多 %1 个字符</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>Decimal, %1 decimal place(s)</source>
+        <translation>小数，%1 位小数</translation>
+    </message>
+    <message>
+        <source>Decimal</source>
+        <translation>小数</translation>
+    </message>
+    <message>
+        <source>Date YYYY-MM-DD (YYYY-MM or YYYY allowed)</source>
+        <translation>日期 YYYY-MM-DD（允许 YYYY-MM 或 YYYY）</translation>
+    </message>
+    <message>
+        <source>Date YYYY-MM-DD</source>
+        <translation>日期 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Time HH:MM</source>
+        <translation>时间 HH:MM</translation>
+    </message>
+    <message>
+        <source>Date and time YYYY-MM-DDTHH:MM</source>
+        <translation>日期和时间 YYYY-MM-DDTHH:MM</translation>
+    </message>
+    <message>
+        <source>Single choice, code list %1</source>
+        <translation>单选，代码表 %1</translation>
+    </message>
+    <message>
+        <source>Multiple choice (codes joined by |), code list %1</source>
+        <translation>多选（代码以 | 连接），代码表 %1</translation>
+    </message>
+    <message>
+        <source>Yes/No (1 = yes, 0 = no)</source>
+        <translation>是/否（1 = 是，0 = 否）</translation>
+    </message>
+    <message>
+        <source>Calculated</source>
+        <translation>计算值</translation>
+    </message>
+    <message>
+        <source>Derived</source>
+        <translation>推导值</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>未做</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>(Y-M-D)</source>
+        <translation>（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>computed by the program, not entered</source>
+        <translation>由程序计算，无需录入</translation>
+    </message>
+    <message>
+        <source>or missing:</source>
+        <translation>或缺失：</translation>
+    </message>
+    <message>
+        <source>hard limits %1</source>
+        <translation>硬性范围 %1</translation>
+    </message>
+    <message>
+        <source>soft limits %1 (outside: confirmed)</source>
+        <translation>软性范围 %1（超出需确认）</translation>
+    </message>
+    <message>
+        <source>study setting %1</source>
+        <translation>研究设置 %1</translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation>单位 %1</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Shown only if %1</source>
+        <translation>仅当 %1 时显示</translation>
+    </message>
+    <message>
+        <source>Calculated as %1</source>
+        <translation>计算公式：%1</translation>
+    </message>
+    <message>
+        <source>Derived by %1, output %2</source>
+        <translation>由 %1 推导，输出 %2</translation>
+    </message>
+    <message>
+        <source>Inputs: %1</source>
+        <translation>输入：%1</translation>
+    </message>
+    <message>
+        <source>Identifier: left out of de-identified exports</source>
+        <translation>标识符：去标识化导出时删除</translation>
+    </message>
+    <message>
+        <source>, window −%1/+%2 days</source>
+        <translation>，窗口期 −%1/+%2 天</translation>
+    </message>
+    <message>
+        <source>day %1 from %2%3</source>
+        <translation>自%2起第 %1 天%3</translation>
+    </message>
+    <message>
+        <source>unscheduled, repeating</source>
+        <translation>计划外，可重复</translation>
+    </message>
+    <message>
+        <source>when it happens</source>
+        <translation>发生时</translation>
+    </message>
+    <message>
+        <source>Annotated blank case report form</source>
+        <translation>注释空白病例报告表</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>研究</translation>
+    </message>
+    <message>
+        <source>Definition version</source>
+        <translation>定义版本</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>访视</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>How to read the annotations</source>
+        <translation>如何阅读注释</translation>
+    </message>
+    <message>
+        <source>The boxed name is the variable of the exports (CDASH-style); below it, the item OID as form.item, which rules and derivations refer to.</source>
+        <translation>方框中的名称是导出文件中的变量名（CDASH 风格）；其下为条目 OID（表单.条目），供规则和推导引用。</translation>
+    </message>
+    <message>
+        <source>Blue text</source>
+        <translation>蓝色文字</translation>
+    </message>
+    <message>
+        <source>Annotations: data type, unit, required or optional, hard limits (a value outside cannot be saved complete) and soft limits (a value outside must be confirmed), conditions and computations. They are not printed on the forms the site fills in.</source>
+        <translation>注释：数据类型、单位、必填或选填、硬性范围（超出范围的值不能保存为完成）和软性范围（超出范围的值必须确认）、条件和计算。这些注释不会打印在研究中心填写的表单上。</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>A coded answer: the stored code, then the label shown.</source>
+        <translation>编码答案：先为存储的代码，后为显示的标签。</translation>
+    </message>
+    <message>
+        <source>Reasons a value may be missing: not done, unknown, not applicable.</source>
+        <translation>数值缺失的原因：未做、未知、不适用。</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>OID</source>
+        <translation>OID</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Visit schedule</source>
+        <translation>访视计划</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>访视</translation>
+    </message>
+    <message>
+        <source>Form %1</source>
+        <translation>表单 %1</translation>
+    </message>
+    <message>
+        <source>repeating</source>
+        <translation>可重复</translation>
+    </message>
+    <message>
+        <source>once per visit</source>
+        <translation>每次访视一次</translation>
+    </message>
+    <message>
+        <source>%n item(s)</source>
+        <translation>%n 个条目</translation>
+    </message>
+    <message>
+        <source>definition %1</source>
+        <translation>定义 %1</translation>
+    </message>
+    <message>
+        <source>Scheduled at:</source>
+        <translation>计划访视：</translation>
+    </message>
+    <message>
+        <source>no visit</source>
+        <translation>无访视</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <source>Edit checks</source>
+        <translation>逻辑核查</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <source>Must hold</source>
+        <translation>必须满足</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示信息</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>blocks completion</source>
+        <translation>阻止完成</translation>
+    </message>
+    <message>
+        <source>warning, confirmed</source>
+        <translation>警告，需确认</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>筛选期</translation>
+    </message>
+    <message>
+        <source>Screen failed</source>
+        <translation>筛选失败</translation>
+    </message>
+    <message>
+        <source>On study</source>
+        <translation>研究中</translation>
+    </message>
+    <message>
+        <source>Randomized</source>
+        <translation>已随机</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>Died</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核查</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Authored: I entered or am responsible for this data</source>
+        <translation>录入：我录入了这些数据或对其负责</translation>
+    </message>
+    <message>
+        <source>Reviewed: I reviewed this data</source>
+        <translation>审阅：我审阅了这些数据</translation>
+    </message>
+    <message>
+        <source>Approved: I approve this data</source>
+        <translation>批准：我批准这些数据</translation>
+    </message>
+    <message>
+        <source>ND (not done)</source>
+        <translation>ND（未做）</translation>
+    </message>
+    <message>
+        <source>UNK (unknown)</source>
+        <translation>UNK（未知）</translation>
+    </message>
+    <message>
+        <source>NA (not applicable)</source>
+        <translation>NA（不适用）</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>Casebook signatures</source>
+        <translation>病例簿签名</translation>
+    </message>
+    <message>
+        <source>No signature has been given to the casebook as a whole.</source>
+        <translation>尚未对整个病例簿签名。</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>签名含义</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>A casebook signature covers the SHA-256 of every form holding data when it was given; any later change to a value breaks it.</source>
+        <translation>病例簿签名涵盖签署时每份含数据表单的 SHA-256；之后对任何数值的修改都会使其失效。</translation>
+    </message>
+    <message>
+        <source>Subject casebook – %1</source>
+        <translation>受试者病例簿 – %1</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>受试者</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>研究中心</translation>
+    </message>
+    <message>
+        <source>Screening number</source>
+        <translation>筛选号</translation>
+    </message>
+    <message>
+        <source>Initials</source>
+        <translation>姓名缩写</translation>
+    </message>
+    <message>
+        <source>Arm</source>
+        <translation>组别</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Randomization number</source>
+        <translation>随机号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>%1 date</source>
+        <translation>%1日期</translation>
+    </message>
+    <message>
+        <source>not entered</source>
+        <translation>未录入</translation>
+    </message>
+    <message>
+        <source>Form signatures</source>
+        <translation>表单签名</translation>
+    </message>
+    <message>
+        <source>%1 valid, %2 broken</source>
+        <translation>%1 个有效，%2 个已失效</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>质疑</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 closed</source>
+        <translation>%1 个未关闭，%2 个已关闭</translation>
+    </message>
+    <message>
+        <source>No form of this subject has been started.</source>
+        <translation>该受试者尚无已开始的表单。</translation>
+    </message>
+    <message>
+        <source>Created by %1 at %2.</source>
+        <translation>由 %1 于 %2 创建。</translation>
+    </message>
+    <message>
+        <source>Values or status last changed by %1 at %2.</source>
+        <translation>数值或状态最后由 %1 于 %2 修改。</translation>
+    </message>
+    <message>
+        <source>%1 audit event(s) on the data, %2 change(s) to entered values.</source>
+        <translation>数据上有 %1 个稽查事件，已录入数值被修改 %2 次。</translation>
+    </message>
+    <message>
+        <source>Reasons for change:</source>
+        <translation>修改原因：</translation>
+    </message>
+    <message>
+        <source>Not verified (%n item(s) hold data).</source>
+        <translation>未核查（%n 个条目含数据）。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items verified, last by %3 at %4.</source>
+        <translation>%2 个条目中已核查 %1 个，最后由 %3 于 %4 核查。</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 closed.</source>
+        <translation>%1 个未关闭，%2 个已关闭。</translation>
+    </message>
+    <message>
+        <source>%1, opened by %2 at %3: “%4”</source>
+        <translation>%1，由 %2 于 %3 发起：“%4”</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source> – last: “%1”</source>
+        <translation> – 最新：“%1”</translation>
+    </message>
+    <message>
+        <source>This form has not been signed.</source>
+        <translation>此表单尚未签名。</translation>
+    </message>
+    <message>
+        <source>broken (changed after signing)</source>
+        <translation>已失效（签名后被修改）</translation>
+    </message>
+    <message>
+        <source>Visit:</source>
+        <translation>访视：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Form %1 at visit %2 · version %3 · last saved by %4 at %5 · definition %6</source>
+        <translation>表单 %1 · 访视 %2 · 版本 %3 · 最后由 %4 于 %5 保存 · 定义 %6</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <source>derived</source>
+        <translation>推导值</translation>
+    </message>
+    <message>
+        <source>calculated</source>
+        <translation>计算值</translation>
+    </message>
+    <message>
+        <source>outside soft limits, confirmed</source>
+        <translation>超出软性范围，已确认</translation>
+    </message>
+    <message>
+        <source>✓ verified</source>
+        <translation>✓ 已核查</translation>
+    </message>
+    <message>
+        <source>%n open query(ies)</source>
+        <translation>%n 个未关闭质疑</translation>
+    </message>
+    <message>
+        <source>Audit history</source>
+        <translation>稽查历史</translation>
+    </message>
+    <message>
+        <source>Source data verification</source>
+        <translation>源数据核查</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Yes (1)</source>
+        <translation>是 (1)</translation>
+    </message>
+    <message>
+        <source>No (0)</source>
+        <translation>否 (0)</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>PDF documents need the graphical part of Qt (QGuiApplication); none is running.</source>
+        <translation>PDF 文档需要 Qt 的图形部分（QGuiApplication），但当前没有运行。</translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF document.</source>
+        <translation>无法开始生成 PDF 文档。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>Cannot finish the PDF document.</source>
+        <translation>无法完成 PDF 文档。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Choose the blank annotated CRF, the subject casebooks or both.</source>
+        <translation>请选择注释空白 CRF、受试者病例簿或两者。</translation>
+    </message>
+    <message>
+        <source>Subjects and sites choose casebooks: ask for casebooks too.</source>
+        <translation>受试者和研究中心用于选择病例簿：请同时选择病例簿。</translation>
+    </message>
+    <message>
+        <source>A choice of forms applies to the blank CRF only.</source>
+        <translation>表单选择仅适用于空白 CRF。</translation>
+    </message>
+    <message>
+        <source>The study has no form %1.</source>
+        <translation>研究中没有表单 %1。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The study has no site %1.</source>
+        <translation>研究中没有研究中心 %1。</translation>
+    </message>
+    <message>
+        <source>None of the chosen sites is open to %1.</source>
+        <translation>所选研究中心均未向 %1 开放。</translation>
+    </message>
+    <message>
+        <source>%1 · protocol %2</source>
+        <translation>%1 · 方案 %2</translation>
+    </message>
+    <message>
+        <source>Generated %1 by %2 (%3)</source>
+        <translation>由 %2 于 %1 生成（%3）</translation>
+    </message>
+    <message>
+        <source>study %1, definition version %2, CellCRF %3</source>
+        <translation>研究 %1，定义版本 %2，CellCRF %3</translation>
+    </message>
+    <message>
+        <source>Annotated blank CRF, definition version %1</source>
+        <translation>注释空白 CRF，定义版本 %1</translation>
+    </message>
+    <message>
+        <source>%1 annotated blank CRF</source>
+        <translation>%1 注释空白 CRF</translation>
+    </message>
+    <message>
+        <source>Casebook of subject %1</source>
+        <translation>受试者 %1 的病例簿</translation>
+    </message>
+    <message>
+        <source>%1 casebook %2</source>
+        <translation>%1 病例簿 %2</translation>
+    </message>
+</context>
+<context>
+    <name>cellcrf::pdf::AuditSummaries</name>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
     </message>
 </context>
 <context>

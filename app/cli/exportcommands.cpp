@@ -16,6 +16,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QTranslator>
 
 namespace cellcrf::cli {
 
@@ -264,6 +265,11 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err, QText
             return pdf::exportPdf(context, sf.data(), pdfOptions, dir, progress);
         return exchange::exportEndpoints(context, sf.data(), options, dir, progress);
     };
+    // The documents' own headings follow --locale like the study's labels.
+    QTranslator translator;
+    if (format == QLatin1String("pdf") && pdfOptions.locale != QLatin1String("en") &&
+        translator.load(QStringLiteral(":/i18n/cellcrf_%1.qm").arg(pdfOptions.locale)))
+        QCoreApplication::installTranslator(&translator);
     Result<exchange::ExportResult> result = run();
     if (!result)
         return fail(result.message());
