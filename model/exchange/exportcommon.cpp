@@ -236,6 +236,8 @@ std::optional<StoredSubject> SubjectReader::next()
         sqlite3_stmt *st = m_sql->values.get();
         Run q(st, s.id);
         int rc = SQLITE_ROW;
+        qsizetype lastForm = -1;
+        qsizetype lastPos = 0;
         while ((rc = q.step()) == SQLITE_ROW) {
             const auto index = formIndex.constFind(sqlite3_column_int64(st, 0));
             if (index == formIndex.cend())
@@ -246,12 +248,21 @@ std::optional<StoredSubject> SubjectReader::next()
             QString key;
             StoredValue v;
             if (keys) {
-                const auto it =
-                    std::lower_bound(keys->items.cbegin(), keys->items.cend(), oid,
-                                     [](const ItemKey &k, QByteArrayView b) { return compareBytes(k.utf8, b) < 0; });
-                if (it != keys->items.cend() && compareBytes(it->utf8, oid) == 0) {
-                    v.itemIndex = it->index;
-                    key = keys->form->items.at(it->index).oid; // shared, not copied
+                // The values of a form come in key order, mostly item after
+                // item of the sorted list: try the one after the last first.
+                const qsizetype n = keys->items.size();
+                qsizetype pos = *index == lastForm ? lastPos + 1 : n;
+                if (pos >= n || compareBytes(keys->items.at(pos).utf8, oid) != 0) {
+                    pos = std::lower_bound(
+                              keys->items.cbegin(), keys->items.cend(), oid,
+                              [](const ItemKey &k, QByteArrayView b) { return compareBytes(k.utf8, b) < 0; }) -
+                          keys->items.cbegin();
+                }
+                if (pos < n && compareBytes(keys->items.at(pos).utf8, oid) == 0) {
+                    v.itemIndex = keys->items.at(pos).index;
+                    key = keys->form->items.at(v.itemIndex).oid; // shared, not copied
+                    lastForm = *index;
+                    lastPos = pos;
                 }
             }
             if (v.itemIndex < 0)
@@ -262,8 +273,9 @@ std::optional<StoredSubject> SubjectReader::next()
                 v.changedBy = text(st, 4);
                 v.changedUtc = text(st, 5);
             }
-            // Values come in the order of the item_value key: appending is the usual case.
-            form.values.insert(form.values.cend(), key, v);
+            if (keys && form.values.isEmpty())
+                form.values.reserve(keys->items.size());
+            form.values.insert(key, v);
         }
         if (rc != SQLITE_DONE) {
             fail(QStringLiteral("values"));

@@ -93,7 +93,7 @@ struct StoredForm
     QString status;
     QString updatedUtc;
     QString updatedBy;
-    QMap<QString, StoredValue> values;
+    QHash<QString, StoredValue> values; // by item oid
 };
 
 struct StoredSubject

@@ -78,16 +78,22 @@ QString runsText(const QList<double> &runs)
 
 int usage(QTextStream &err)
 {
-    err << "usage: bench_export [--runs N] [--out DIR] [--no-floor] DB\n"
-           "       bench_export [--runs N] [--out DIR] [--no-floor] --generate N [--study ID] [--seed S] [--keep DB]\n"
+    err << "usage: bench_export [OPTIONS] DB\n"
+           "       bench_export [OPTIONS] --generate N [--study ID] [--seed S] [--keep DB]\n"
            "Times a full REDCap export of DB (or of a demo database of N subjects, generated\n"
-           "unless --keep names one that exists) against sqlite3 -csv reading its item values.\n";
+           "unless --keep names one that exists) against sqlite3 -csv reading its item values.\n"
+           "  --runs N     measured exports, and floors (default 5); medians are reported\n"
+           "  --warmup N   unmeasured ones first (default 1)\n"
+           "  --no-floor   the export only\n"
+           "  --out DIR    keep the files of the last export in DIR\n"
+           "Every export appends its audit event to DB, as any export does.\n";
     return 2;
 }
 
 struct Args
 {
     int runs = 5;
+    int warmup = 1;
     QString out;
     bool floor = true;
     QString path;
@@ -105,6 +111,9 @@ bool parse(const QStringList &args, Args &a)
         if (arg == QLatin1String("--runs") && hasValue) {
             a.runs = args.at(++i).toInt(&ok);
             ok = ok && a.runs > 0;
+        } else if (arg == QLatin1String("--warmup") && hasValue) {
+            a.warmup = args.at(++i).toInt(&ok);
+            ok = ok && a.warmup >= 0;
         } else if (arg == QLatin1String("--out") && hasValue) {
             a.out = args.at(++i);
         } else if (arg == QLatin1String("--no-floor")) {
@@ -217,9 +226,9 @@ int main(int argc, char *argv[])
     QList<double> exportRuns;
     QList<double> exportCpu;
     exchange::ExportResult last;
-    // One unmeasured run of each warms the page cache; then they alternate, so
+    // Unmeasured runs of each warm the page cache; then they alternate, so
     // that a change of the machine's speed affects both alike.
-    for (int run = 0; run <= a.runs; ++run) {
+    for (int run = -a.warmup; run < a.runs; ++run) {
         if (a.floor && !runFloor())
             return 1;
         for (const QString &name : QDir(target).entryList(QDir::Files))
@@ -232,7 +241,7 @@ int main(int argc, char *argv[])
             err << "bench_export: " << result.message() << Qt::endl;
             return 1;
         }
-        if (run == 0) {
+        if (run < 0) {
             floorRuns.clear();
             floorCpu.clear();
             continue;
