@@ -26,8 +26,25 @@ using namespace cellcrf;
 
 namespace {
 
+// The peak resident memory of a process (VmHWM of /proc/PID/status), in KiB.
+// Unlike getrusage's ru_maxrss it starts afresh at exec: a process started by
+// a larger one (or the floor started by this one) is not charged its parent's pages.
+long peakKiB(const QString &pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const QByteArray &line : lines)
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLong();
+    return 0;
+}
+
 long peakRssKiB()
 {
+    if (const long kib = peakKiB(QStringLiteral("self")))
+        return kib;
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss; // KiB on Linux
@@ -40,20 +57,6 @@ double cpuSeconds(int who)
     getrusage(who, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
            double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-// The peak resident memory of a running process (VmHWM of /proc/PID/status), in KiB.
-// getrusage cannot give it for a child: a forked child starts with its parent's pages.
-long childPeakKiB(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> lines = f.readAll().split('\n');
-    for (const QByteArray &line : lines)
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLong();
-    return 0;
 }
 
 double median(QList<double> values)
@@ -173,8 +176,14 @@ int main(int argc, char *argv[])
             return 1;
         }
         err << "generated " << a.path << " in " << seconds(timer.nsecsElapsed() / 1e9) << Qt::endl;
-        // Reopened like any existing file, so that the opening is timed the same way.
         created->reset();
+        // Measured in a new process that opens the file like any existing one:
+        // this one's peak memory is the generator's.
+        QStringList args = app.arguments().mid(1);
+        args << QStringLiteral("--keep") << a.path;
+        out.flush();
+        err.flush();
+        return QProcess::execute(app.applicationFilePath(), args);
     }
     timer.start();
     auto opened = store::StudyFile::open(a.path, clock);
@@ -207,7 +216,7 @@ int main(int argc, char *argv[])
         }
         const qint64 pid = p.processId();
         while (!p.waitForFinished(5))
-            floorPeak = std::max(floorPeak, childPeakKiB(pid));
+            floorPeak = std::max(floorPeak, peakKiB(QString::number(pid)));
         if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
             err << "bench_export: sqlite3 failed: " << QString::fromLocal8Bit(p.readAllStandardError()) << Qt::endl;
             return false;
