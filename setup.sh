@@ -10,7 +10,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6charts6-dev libqt6svg6-dev qt6-translations-l10n libgl-dev libxkbcommon-dev
-    libsodium-dev sqlite3 libxml2-utils fonts-noto-cjk xvfb xauth
+    libsodium-dev libsqlite3-dev sqlite3 libxml2-utils fonts-noto-cjk xvfb xauth
 )
 
 missing=()

@@ -23,15 +23,23 @@ bool CsvWriter::writeRow(const QStringList &fields)
         if (m_options.bom && !write(QByteArrayLiteral("\xEF\xBB\xBF")))
             return false;
     }
-    QString line;
+    // One line buffer for every row: most cells of a wide file are empty or
+    // plain, and cost no more than a copy.
+    m_line.resize(0);
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0)
-            line += QLatin1Char(',');
-        line += quote(m_options.formulaGuard ? guardFormula(fields.at(i)) : fields.at(i));
+            m_line += QLatin1Char(',');
+        const QString &field = fields.at(i);
+        if (field.isEmpty())
+            continue;
+        if (m_options.formulaGuard && looksLikeFormula(field))
+            appendField(m_line, QLatin1Char('\'') + field);
+        else
+            appendField(m_line, field);
     }
-    line += QLatin1String("\r\n");
+    m_line += QLatin1String("\r\n");
     ++m_rows;
-    return write(line.toUtf8());
+    return write(m_line.toUtf8());
 }
 
 QString CsvWriter::sha256() const
@@ -39,16 +47,42 @@ QString CsvWriter::sha256() const
     return QString::fromLatin1(m_hash.result().toHex());
 }
 
+bool CsvWriter::needsQuotes(QStringView field)
+{
+    if (field.isEmpty())
+        return false;
+    if (field.front().isSpace() || field.back().isSpace())
+        return true;
+    for (const QChar c : field) {
+        const char16_t u = c.unicode();
+        if (u == u',' || u == u'"' || u == u'\n' || u == u'\r')
+            return true;
+    }
+    return false;
+}
+
+void CsvWriter::appendField(QString &line, QStringView field)
+{
+    if (!needsQuotes(field)) {
+        line += field;
+        return;
+    }
+    line += QLatin1Char('"');
+    for (const QChar c : field) {
+        if (c == QLatin1Char('"'))
+            line += QLatin1Char('"');
+        line += c;
+    }
+    line += QLatin1Char('"');
+}
+
 QString CsvWriter::quote(const QString &field)
 {
-    const bool needs = field.contains(QLatin1Char(',')) || field.contains(QLatin1Char('"')) ||
-                       field.contains(QLatin1Char('\n')) || field.contains(QLatin1Char('\r')) ||
-                       (!field.isEmpty() && (field.front().isSpace() || field.back().isSpace()));
-    if (!needs)
+    if (!needsQuotes(field))
         return field;
-    QString q = field;
-    q.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
+    QString q;
+    appendField(q, field);
+    return q;
 }
 
 bool CsvWriter::looksLikeFormula(const QString &text)

@@ -43,12 +43,16 @@ public:
 
 private:
     bool write(const QByteArray &bytes);
+    static bool needsQuotes(QStringView field);
+    // Appends `field` as it appears in the file (see quote()).
+    static void appendField(QString &line, QStringView field);
 
     QIODevice &m_device;
     Options m_options;
     QCryptographicHash m_hash{QCryptographicHash::Sha256};
     qint64 m_rows = 0;
     bool m_started = false;
+    QString m_line;
 };
 
 } // namespace cellcrf::exchange

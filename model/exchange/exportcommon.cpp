@@ -4,6 +4,7 @@
 #include "auth/permissions.h"
 #include "store/database.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QHash>
@@ -11,6 +12,9 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cstring>
+
+#include <sqlite3.h>
 
 namespace cellcrf::exchange {
 
@@ -32,30 +36,149 @@ QJsonObject ExportOptions::toJson() const
 
 // --- SubjectReader ---------------------------------------------------------
 
+namespace {
+
+// One prepared statement of SQLite's own interface, finalized with its owner.
+class Statement
+{
+public:
+    Statement(sqlite3 *db, const char *sql)
+    {
+        if (db && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) != SQLITE_OK) {
+            sqlite3_finalize(m_stmt);
+            m_stmt = nullptr;
+        }
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Q_DISABLE_COPY_MOVE(Statement)
+    sqlite3_stmt *get() const { return m_stmt; }
+
+private:
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+// Resets a statement when a read of it ends, so that no read stays open
+// between subjects (and the export's own audit event can be written after).
+class Run
+{
+public:
+    explicit Run(sqlite3_stmt *stmt)
+        : m_stmt(stmt)
+    {}
+    Run(sqlite3_stmt *stmt, qint64 id)
+        : m_stmt(stmt)
+    {
+        sqlite3_bind_int64(m_stmt, 1, id);
+    }
+    ~Run() { sqlite3_reset(m_stmt); }
+    Q_DISABLE_COPY_MOVE(Run)
+    // SQLITE_ROW, SQLITE_DONE or an error code.
+    int step() { return sqlite3_step(m_stmt); }
+
+private:
+    sqlite3_stmt *m_stmt;
+};
+
+QString text(sqlite3_stmt *stmt, int column)
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(stmt, column));
+    const int n = sqlite3_column_bytes(stmt, column);
+    return n > 0 ? QString::fromUtf8(p, n) : QString();
+}
+
+QByteArrayView bytes(sqlite3_stmt *stmt, int column)
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(stmt, column));
+    return QByteArrayView(p, sqlite3_column_bytes(stmt, column));
+}
+
+// SQLite's BINARY collation: bytewise, the shorter string first on a tie.
+int compareBytes(QByteArrayView a, QByteArrayView b)
+{
+    const qsizetype n = std::min(a.size(), b.size());
+    if (const int c = n > 0 ? std::memcmp(a.data(), b.data(), size_t(n)) : 0; c != 0)
+        return c;
+    return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
+}
+
+} // namespace
+
+struct SubjectReader::Statements
+{
+    explicit Statements(sqlite3 *db, bool withChangeInfo)
+        : handle(db)
+        , subjects(db, "SELECT id, site_oid FROM subject ORDER BY subject_key")
+        , subject(db, "SELECT subject_key, site_oid, status FROM subject WHERE id = ?")
+        , forms(db, "SELECT id, event_oid, event_repeat, form_oid, form_repeat, status, updated_utc, updated_by "
+                    "FROM form_instance WHERE subject_id = ? ORDER BY id")
+        , values(db, withChangeInfo
+                         ? "SELECT iv.form_instance_id, iv.item_oid, iv.value, iv.missing_reason, ae.user_name, "
+                           "ae.utc FROM item_value iv JOIN form_instance fi ON fi.id = iv.form_instance_id "
+                           "LEFT JOIN audit_event ae ON ae.event_id = iv.audit_event_id WHERE fi.subject_id = ?"
+                         : "SELECT iv.form_instance_id, iv.item_oid, iv.value, iv.missing_reason FROM item_value iv "
+                           "JOIN form_instance fi ON fi.id = iv.form_instance_id WHERE fi.subject_id = ?")
+    {}
+    bool ok() const { return subjects.get() && subject.get() && forms.get() && values.get(); }
+
+    sqlite3 *handle;
+    Statement subjects;
+    Statement subject;
+    Statement forms;
+    Statement values;
+};
+
 SubjectReader::SubjectReader(const store::Database &db, const study::Study &study, const Actor &actor,
                              const ExportOptions &options, bool withChangeInfo)
-    : m_db(db)
-    , m_study(study)
+    : m_study(study)
     , m_options(options)
     , m_withChangeInfo(withChangeInfo)
+    , m_sql(std::make_unique<Statements>(db.sqliteHandle(), withChangeInfo))
 {
     for (int i = 0; i < study.events.size(); ++i)
         m_eventOrder.insert(study.events.at(i).oid, i);
-    for (int i = 0; i < study.forms.size(); ++i)
-        m_formOrder.insert(study.forms.at(i).oid, i);
+    for (int i = 0; i < study.forms.size(); ++i) {
+        const study::Form &f = study.forms.at(i);
+        m_formOrder.insert(f.oid, i);
+        FormKeys keys;
+        keys.form = &f;
+        for (int k = 0; k < f.items.size(); ++k)
+            keys.items << ItemKey{f.items.at(k).oid.toUtf8(), k};
+        std::sort(keys.items.begin(), keys.items.end(),
+                  [](const ItemKey &a, const ItemKey &b) { return compareBytes(a.utf8, b.utf8) < 0; });
+        m_formKeys.insert(f.oid, keys);
+    }
 
-    // Only the ids are kept for the whole run: a few bytes per subject.
-    store::Query q(db, QStringLiteral("SELECT id, site_oid FROM subject ORDER BY subject_key"));
-    if (m_status = q.exec(); !m_status)
+    if (!m_sql->handle) {
+        m_status = Status::error(ErrorCode::Io, QStringLiteral("The study file cannot be read for the export."),
+                                 QStringLiteral("Qt's SQLite driver does not share this program's SQLite library."));
         return;
-    while (q.next()) {
-        const QString site = q.text(1);
+    }
+    if (!m_sql->ok()) {
+        fail(QStringLiteral("prepare"));
+        return;
+    }
+    // Only the ids are kept for the whole run: a few bytes per subject.
+    Run q(m_sql->subjects.get());
+    int rc = SQLITE_ROW;
+    while ((rc = q.step()) == SQLITE_ROW) {
+        const QString site = text(m_sql->subjects.get(), 1);
         if (!actor.mayAccessSite(site))
             continue;
         if (!options.sites.isEmpty() && !options.sites.contains(site))
             continue;
-        m_ids << q.integer(0);
+        m_ids << sqlite3_column_int64(m_sql->subjects.get(), 0);
     }
+    if (rc != SQLITE_DONE)
+        fail(QStringLiteral("subjects"));
+}
+
+SubjectReader::~SubjectReader() = default;
+
+void SubjectReader::fail(const QString &what)
+{
+    m_status = Status::error(
+        ErrorCode::Io, QCoreApplication::translate("cellcrf::store::Database", "A database operation failed."),
+        QStringLiteral("%1: %2").arg(what, QString::fromUtf8(m_sql->handle ? sqlite3_errmsg(m_sql->handle) : "")));
 }
 
 std::optional<StoredSubject> SubjectReader::next()
@@ -65,68 +188,98 @@ std::optional<StoredSubject> SubjectReader::next()
     StoredSubject s;
     s.id = m_ids.at(m_pos++);
     {
-        store::Query q(m_db, QStringLiteral("SELECT subject_key, site_oid, status FROM subject WHERE id = ?"));
-        q.bind(s.id);
-        if (m_status = q.exec(); !m_status)
-            return std::nullopt;
-        if (!q.next()) {
+        sqlite3_stmt *st = m_sql->subject.get();
+        Run q(st, s.id);
+        const int rc = q.step();
+        if (rc == SQLITE_DONE) {
             m_status = Status::error(ErrorCode::NotFound, QStringLiteral("A subject disappeared during the export."));
             return std::nullopt;
         }
-        s.key = q.text(0);
-        s.siteOid = q.text(1);
-        s.status = q.text(2);
+        if (rc != SQLITE_ROW) {
+            fail(QStringLiteral("subject"));
+            return std::nullopt;
+        }
+        s.key = text(st, 0);
+        s.siteOid = text(st, 1);
+        s.status = text(st, 2);
     }
 
-    // Forms first, then their values: one narrow row per value keeps the
-    // driver's per-column text conversion, the main cost of reading, small.
+    // Forms first, then their values, each value found in its form's
+    // definition by its stored bytes.
     QList<StoredForm> all;
+    QList<const FormKeys *> keysOf;
     QHash<qint64, qsizetype> formIndex;
     {
-        store::Query q(m_db,
-                       QStringLiteral("SELECT id, event_oid, event_repeat, form_oid, form_repeat, status, "
-                                      "updated_utc, updated_by FROM form_instance WHERE subject_id = ? ORDER BY id"));
-        q.bind(s.id);
-        if (m_status = q.exec(); !m_status)
-            return std::nullopt;
-        while (q.next()) {
+        sqlite3_stmt *st = m_sql->forms.get();
+        Run q(st, s.id);
+        int rc = SQLITE_ROW;
+        while ((rc = q.step()) == SQLITE_ROW) {
             StoredForm f;
-            f.eventOid = q.text(1);
-            f.eventRepeat = int(q.integer(2));
-            f.formOid = q.text(3);
-            f.formRepeat = int(q.integer(4));
-            f.status = q.text(5);
-            f.updatedUtc = q.text(6);
-            f.updatedBy = q.text(7);
-            formIndex.insert(q.integer(0), all.size());
+            f.eventOid = text(st, 1);
+            f.eventRepeat = sqlite3_column_int(st, 2);
+            f.formOid = text(st, 3);
+            f.formRepeat = sqlite3_column_int(st, 4);
+            f.status = text(st, 5);
+            f.updatedUtc = text(st, 6);
+            f.updatedBy = text(st, 7);
+            formIndex.insert(sqlite3_column_int64(st, 0), all.size());
+            const auto keys = m_formKeys.constFind(f.formOid);
+            keysOf << (keys == m_formKeys.cend() ? nullptr : &*keys);
             all << f;
+        }
+        if (rc != SQLITE_DONE) {
+            fail(QStringLiteral("forms"));
+            return std::nullopt;
         }
     }
     {
-        const QString sql =
-            m_withChangeInfo
-                ? QStringLiteral("SELECT iv.form_instance_id, iv.item_oid, iv.value, iv.missing_reason, ae.user_name, "
-                                 "ae.utc FROM item_value iv JOIN form_instance fi ON fi.id = iv.form_instance_id "
-                                 "LEFT JOIN audit_event ae ON ae.event_id = iv.audit_event_id WHERE fi.subject_id = ?")
-                : QStringLiteral(
-                      "SELECT iv.form_instance_id, iv.item_oid, iv.value, iv.missing_reason FROM item_value iv "
-                      "JOIN form_instance fi ON fi.id = iv.form_instance_id WHERE fi.subject_id = ?");
-        store::Query q(m_db, sql);
-        q.bind(s.id);
-        if (m_status = q.exec(); !m_status)
-            return std::nullopt;
-        while (q.next()) {
-            const auto index = formIndex.constFind(q.integer(0));
+        sqlite3_stmt *st = m_sql->values.get();
+        Run q(st, s.id);
+        int rc = SQLITE_ROW;
+        qsizetype lastForm = -1;
+        qsizetype lastPos = 0;
+        while ((rc = q.step()) == SQLITE_ROW) {
+            const auto index = formIndex.constFind(sqlite3_column_int64(st, 0));
             if (index == formIndex.cend())
                 continue;
+            StoredForm &form = all[*index];
+            const FormKeys *keys = keysOf.at(*index);
+            const QByteArrayView oid = bytes(st, 1);
+            QString key;
             StoredValue v;
-            v.value = q.text(2);
-            v.missingReason = q.text(3);
-            if (m_withChangeInfo) {
-                v.changedBy = q.text(4);
-                v.changedUtc = q.text(5);
+            if (keys) {
+                // The values of a form come in key order, mostly item after
+                // item of the sorted list: try the one after the last first.
+                const qsizetype n = keys->items.size();
+                qsizetype pos = *index == lastForm ? lastPos + 1 : n;
+                if (pos >= n || compareBytes(keys->items.at(pos).utf8, oid) != 0) {
+                    pos = std::lower_bound(
+                              keys->items.cbegin(), keys->items.cend(), oid,
+                              [](const ItemKey &k, QByteArrayView b) { return compareBytes(k.utf8, b) < 0; }) -
+                          keys->items.cbegin();
+                }
+                if (pos < n && compareBytes(keys->items.at(pos).utf8, oid) == 0) {
+                    v.itemIndex = keys->items.at(pos).index;
+                    key = keys->form->items.at(v.itemIndex).oid; // shared, not copied
+                    lastForm = *index;
+                    lastPos = pos;
+                }
             }
-            all[*index].values.insert(q.text(1), v);
+            if (v.itemIndex < 0)
+                key = QString::fromUtf8(oid);
+            v.value = text(st, 2);
+            v.missingReason = text(st, 3);
+            if (m_withChangeInfo) {
+                v.changedBy = text(st, 4);
+                v.changedUtc = text(st, 5);
+            }
+            if (keys && form.values.isEmpty())
+                form.values.reserve(keys->items.size());
+            form.values.insert(key, v);
+        }
+        if (rc != SQLITE_DONE) {
+            fail(QStringLiteral("values"));
+            return std::nullopt;
         }
     }
 

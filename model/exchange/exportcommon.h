@@ -81,6 +81,7 @@ struct StoredValue
     QString missingReason;
     QString changedBy;
     QString changedUtc;
+    int itemIndex = -1; // the item's position in its form's definition; -1 when the definition lacks it
 };
 
 struct StoredForm
@@ -92,7 +93,7 @@ struct StoredForm
     QString status;
     QString updatedUtc;
     QString updatedBy;
-    QMap<QString, StoredValue> values;
+    QHash<QString, StoredValue> values; // by item oid
 };
 
 struct StoredSubject
@@ -106,12 +107,16 @@ struct StoredSubject
 };
 
 // Streams the subjects an export covers, applying the actor's sites and the
-// filters of the options. Only one subject is held at a time.
+// filters of the options. Only one subject is held at a time. It reads through
+// SQLite's own interface on the file's connection: every value is read once,
+// as the UTF-8 SQLite stores, without the per-column conversions of Qt SQL.
 class SubjectReader
 {
 public:
     SubjectReader(const store::Database &db, const study::Study &study, const Actor &actor,
                   const ExportOptions &options, bool withChangeInfo);
+    ~SubjectReader();
+    Q_DISABLE_COPY_MOVE(SubjectReader)
 
     // Number of subjects that will be read.
     qint64 count() const { return m_ids.size(); }
@@ -120,15 +125,32 @@ public:
     const Status &status() const { return m_status; }
 
 private:
-    const store::Database &m_db;
+    struct Statements;
+    // The item oids of one form as SQLite stores them, sorted bytewise like
+    // SQLite's BINARY collation, so that a stored item finds its definition
+    // without building a string first.
+    struct ItemKey
+    {
+        QByteArray utf8;
+        int index = -1;
+    };
+    struct FormKeys
+    {
+        const study::Form *form = nullptr;
+        QList<ItemKey> items;
+    };
+    void fail(const QString &what);
+
     const study::Study &m_study;
     ExportOptions m_options;
     bool m_withChangeInfo;
+    std::unique_ptr<Statements> m_sql;
     QList<qint64> m_ids;
     qsizetype m_pos = 0;
     Status m_status;
     QHash<QString, int> m_eventOrder;
     QHash<QString, int> m_formOrder;
+    QHash<QString, FormKeys> m_formKeys;
 };
 
 // Variable names as REDCap wants them: lower case letters, digits and '_',

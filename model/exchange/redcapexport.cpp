@@ -46,10 +46,22 @@ struct Column
     QString code;                      // a multiple-choice column's code
 };
 
-struct FormColumns
+// How the values of one item become cells: computed once per export, so that a
+// stored value goes straight to its columns.
+struct ItemPlan
 {
-    qsizetype first = 0; // index of the form's first column
-    qsizetype count = 0;
+    const study::Item *item = nullptr; // null: not exported
+    qsizetype column = 0;              // first column of the item
+    QStringList codes;                 // a multiple choice: the code of each of its columns
+    const study::CodeList *codeList = nullptr;
+};
+
+struct FormPlan
+{
+    qsizetype first = 0;    // index of the form's first column
+    QStringList defaults;   // the form's cells when it holds no value
+    qsizetype complete = 0; // index of the <form>_complete column
+    QList<ItemPlan> items;  // by the item's position in the form
 };
 
 class DataLayout
@@ -59,28 +71,44 @@ public:
         : m_study(study)
         , m_options(options)
         , m_names(study)
+        , m_checked(options.labels ? QStringLiteral("Checked") : QStringLiteral("1"))
     {
+        const QString unchecked = options.labels ? QStringLiteral("Unchecked") : QStringLiteral("0");
         m_fixed = options.dataAccessGroups ? 5 : 4;
         for (const study::Form &f : study.forms) {
             if (!formSelected(options, f.oid))
                 continue;
-            FormColumns fc;
-            fc.first = m_fixed + m_columns.size();
-            for (const study::Item &i : f.items) {
+            FormPlan plan;
+            plan.first = m_fixed + m_columns.size();
+            plan.items.resize(f.items.size());
+            for (qsizetype k = 0; k < f.items.size(); ++k) {
+                const study::Item &i = f.items.at(k);
                 if (!itemExported(options, i))
                     continue;
+                ItemPlan &ip = plan.items[k];
+                ip.item = &i;
+                ip.column = m_fixed + m_columns.size();
+                ip.codeList = study.codeList(i.codeListOid);
                 if (i.type == ItemType::MultipleChoice) {
-                    if (const study::CodeList *cl = study.codeList(i.codeListOid))
-                        for (const study::CodeListItem &c : cl->items)
+                    if (ip.codeList) {
+                        for (const study::CodeListItem &c : ip.codeList->items) {
                             m_columns << Column{&f, &i, c.code};
+                            ip.codes << c.code;
+                            plan.defaults << unchecked;
+                        }
+                    }
                 } else {
                     m_columns << Column{&f, &i, {}};
+                    plan.defaults << QString();
                 }
             }
             m_columns << Column{&f, nullptr, {}};
-            fc.count = m_fixed + m_columns.size() - fc.first;
-            m_forms.insert(f.oid, fc);
+            plan.complete = m_fixed + m_columns.size() - 1;
+            plan.defaults << QString();
+            m_forms.insert(f.oid, plan);
         }
+        for (const study::Event &e : study.events)
+            m_events.insert(e.oid, options.labels ? e.name.text() : VariableNames::uniqueEventName(e.oid));
     }
 
     QStringList header() const
@@ -121,16 +149,29 @@ public:
 
     qsizetype width() const { return m_fixed + m_columns.size(); }
 
+    // The event column of a row: its unique name, or its name in the labels variant.
+    QString event(const QString &eventOid) const
+    {
+        const auto it = m_events.constFind(eventOid);
+        return it != m_events.cend() ? *it : VariableNames::uniqueEventName(eventOid);
+    }
+
     // Fills the cells of one form instance into `row`.
     void fill(QStringList &row, const StoredForm &form, const StoredSubject &subject) const
     {
         const auto it = m_forms.constFind(form.formOid);
         if (it == m_forms.constEnd())
             return;
-        for (qsizetype k = 0; k < it->count; ++k) {
-            const qsizetype idx = it->first + k;
-            const Column &c = m_columns.at(idx - m_fixed);
-            row[idx] = c.item ? cell(c, form, subject) : complete(form.status);
+        const FormPlan &plan = *it;
+        for (qsizetype k = 0; k < plan.defaults.size(); ++k)
+            row[plan.first + k] = plan.defaults.at(k);
+        row[plan.complete] = complete(form.status);
+        for (const StoredValue &v : form.values) {
+            if (v.itemIndex < 0 || v.itemIndex >= plan.items.size())
+                continue; // not an item of the form's definition
+            const ItemPlan &ip = plan.items.at(v.itemIndex);
+            if (ip.item)
+                cells(row, ip, v, subject);
         }
     }
 
@@ -152,20 +193,30 @@ private:
         return labels.at(code);
     }
 
-    QString cell(const Column &c, const StoredForm &form, const StoredSubject &subject) const
+    // The cells of one stored value (the defaults of fill() stand for no value).
+    void cells(QStringList &row, const ItemPlan &ip, const StoredValue &v, const StoredSubject &subject) const
     {
-        const study::Item &item = *c.item;
-        const StoredValue v = form.values.value(item.oid);
-        if (v.value.isEmpty() && !v.missingReason.isEmpty())
-            return v.missingReason; // the export folds the reason into the value
+        const study::Item &item = *ip.item;
         if (item.type == ItemType::MultipleChoice) {
-            const bool checked = v.value.split(QLatin1Char('|')).contains(c.code);
-            if (m_options.labels)
-                return checked ? QStringLiteral("Checked") : QStringLiteral("Unchecked");
-            return checked ? QStringLiteral("1") : QStringLiteral("0");
+            if (v.value.isEmpty() && !v.missingReason.isEmpty()) {
+                for (qsizetype k = 0; k < ip.codes.size(); ++k)
+                    row[ip.column + k] = v.missingReason; // the export folds the reason into the value
+                return;
+            }
+            for (const QStringView chosen : QStringView(v.value).split(QLatin1Char('|')))
+                for (qsizetype k = 0; k < ip.codes.size(); ++k)
+                    if (ip.codes.at(k) == chosen)
+                        row[ip.column + k] = m_checked;
+            return;
         }
+        row[ip.column] = cell(ip, v, subject);
+    }
+
+    QString cell(const ItemPlan &ip, const StoredValue &v, const StoredSubject &subject) const
+    {
+        const study::Item &item = *ip.item;
         if (v.value.isEmpty())
-            return {};
+            return v.missingReason; // the export folds the reason into the value
         if (m_options.deidentify && isDateLike(item))
             return dayOffset(v.value, subject.consent);
         switch (item.type) {
@@ -178,10 +229,8 @@ private:
                 return v.value == QLatin1String("1") ? QStringLiteral("Yes") : QStringLiteral("No");
             return v.value;
         case ItemType::SingleChoice:
-            if (m_options.labels) {
-                if (const study::CodeList *cl = m_study.codeList(item.codeListOid))
-                    return cl->label(v.value);
-            }
+            if (m_options.labels && ip.codeList)
+                return ip.codeList->label(v.value);
             return v.value;
         default:
             return v.value;
@@ -191,9 +240,11 @@ private:
     const study::Study &m_study;
     const ExportOptions &m_options;
     VariableNames m_names;
+    QString m_checked;
     qsizetype m_fixed = 4;
     QList<Column> m_columns;
-    QHash<QString, FormColumns> m_forms;
+    QHash<QString, FormPlan> m_forms;
+    QHash<QString, QString> m_events;
 };
 
 // --- branching logic -------------------------------------------------------
@@ -275,9 +326,8 @@ QList<Token> tokenize(const QString &e, bool &ok)
     return out;
 }
 
-} // namespace
-
-QString redcapBranchingLogic(const study::Study &study, const QString &formOid, const QString &expression)
+// redcapBranchingLogic() with the study's variable names made once by the caller.
+QString branchingLogic(const VariableNames &names, const QString &formOid, const QString &expression)
 {
     if (expression.trimmed().isEmpty())
         return {};
@@ -285,7 +335,6 @@ QString redcapBranchingLogic(const study::Study &study, const QString &formOid, 
     const QList<Token> t = tokenize(expression, ok);
     if (!ok)
         return {};
-    const VariableNames names(study);
     QStringList out;
     for (qsizetype i = 0; i < t.size(); ++i) {
         const Token &k = t.at(i);
@@ -344,6 +393,13 @@ QString redcapBranchingLogic(const study::Study &study, const QString &formOid, 
     s.replace(QLatin1String("( "), QLatin1String("("));
     s.replace(QLatin1String(" )"), QLatin1String(")"));
     return s;
+}
+
+} // namespace
+
+QString redcapBranchingLogic(const study::Study &study, const QString &formOid, const QString &expression)
+{
+    return branchingLogic(VariableNames(study), formOid, expression);
 }
 
 QStringList redcapDictionaryHeader()
@@ -460,7 +516,7 @@ QList<QStringList> redcapDictionaryRows(const study::Study &study, const ExportO
             }
             r[6] = notes.join(QStringLiteral("; "));
             r[10] = i.identifier ? QStringLiteral("y") : QString();
-            r[11] = redcapBranchingLogic(study, f.oid, i.showIf);
+            r[11] = branchingLogic(names, f.oid, i.showIf);
             r[12] = i.required ? QStringLiteral("y") : QString();
             r[17] = annotations.join(QLatin1Char(' '));
             rows << r;
@@ -571,8 +627,7 @@ Result<ExportResult> exportRedcap(const ExportContext &context, const ExportOpti
         const auto newRow = [&](const StoredForm &f, const QString &instrument, const QString &instance) {
             QStringList row(layout.width());
             row[0] = s->key;
-            const study::Event *ev = study.event(f.eventOid);
-            row[1] = options.labels && ev ? ev->name.text() : VariableNames::uniqueEventName(f.eventOid);
+            row[1] = layout.event(f.eventOid);
             row[2] = instrument;
             row[3] = instance;
             if (options.dataAccessGroups)

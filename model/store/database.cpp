@@ -7,8 +7,11 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcStore, "cellcrf.store")
 
@@ -277,6 +280,26 @@ Status Database::setBulkLoad(bool on)
     if (!q.exec(on ? QStringLiteral("PRAGMA synchronous=OFF") : QStringLiteral("PRAGMA synchronous=FULL")))
         return Status::error(ErrorCode::Io, tr("Could not configure the database."), q.lastError().text());
     return Status::ok();
+}
+
+sqlite3 *Database::sqliteHandle() const
+{
+    const QSqlDatabase c = connection();
+    const QVariant h = c.driver() ? c.driver()->handle() : QVariant();
+    if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    if (m_sameSqlite < 0) {
+        // A driver built with a copy of SQLite of its own would report that
+        // copy's version; the system library Qt's driver links reports ours.
+        QSqlQuery q(c);
+        m_sameSqlite = q.exec(QStringLiteral("SELECT sqlite_source_id()")) && q.next() &&
+                               q.value(0).toString() == QString::fromLatin1(sqlite3_sourceid())
+                           ? 1
+                           : 0;
+        if (!m_sameSqlite)
+            qCWarning(lcStore) << "Qt's SQLite driver does not use the SQLite library of this program";
+    }
+    return m_sameSqlite ? *static_cast<sqlite3 *const *>(h.constData()) : nullptr;
 }
 
 QString Database::meta(const QString &key, const QString &fallback) const

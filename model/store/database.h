@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 class QSqlQuery;
+struct sqlite3;
 
 namespace cellcrf::store {
 
@@ -60,6 +61,11 @@ public:
     // is removed. Turned off again before the file is handed to anyone.
     Status setBulkLoad(bool on);
 
+    // The SQLite connection under Qt SQL, for readers that stream every value
+    // of the file (exports) through SQLite's own interface. Null when Qt's
+    // driver is not the SQLite library this program links: the two must be one.
+    sqlite3 *sqliteHandle() const;
+
     // Key/value settings of the file (study oid, device id, demo flag).
     QString meta(const QString &key, const QString &fallback = {}) const;
     Status setMeta(const QString &key, const QString &value);
@@ -83,6 +89,7 @@ private:
     QString m_path;
     QString m_connectionName;
     bool m_inTransaction = false;
+    mutable int m_sameSqlite = -1; // -1: not checked yet
     mutable std::unordered_map<QString, std::unique_ptr<CachedStatement>> m_statements;
 };
 
