@@ -7,6 +7,8 @@
 #include "signing.h"
 #include "statuscolors.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QButtonGroup>
 #include <QCalendarWidget>
@@ -60,6 +62,21 @@ QGridLayout *choiceLayout(QWidget *parent)
     grid->setHorizontalSpacing(18);
     grid->setVerticalSpacing(4);
     return grid;
+}
+
+// How many answers of a choice group share a row: long labels get fewer
+// columns, so that a group never grows wider than the form and needs a
+// horizontal scroll bar.
+int choiceColumns(const QStringList &labels, int most)
+{
+    qsizetype longest = 0;
+    for (const QString &label : labels)
+        longest = std::max(longest, label.size());
+    if (longest > 34)
+        return 1;
+    if (longest > 20)
+        return std::min(most, 2);
+    return most;
 }
 
 } // namespace
@@ -448,7 +465,10 @@ void FormView::createEditor(Row &row, QWidget *parent)
             for (const auto &c : list->items)
                 options.append({c.code, c.label.text(m_locale)});
         }
-        const int perRow = options.size() <= 4 ? 4 : 3;
+        QStringList labels;
+        for (const auto &option : std::as_const(options))
+            labels << option.second;
+        const int perRow = choiceColumns(labels, options.size() <= 4 ? 4 : 3);
         for (int i = 0; i < options.size(); ++i) {
             auto *radio = new QRadioButton(options.at(i).second, holder);
             radio->setObjectName(QStringLiteral("%1_%2").arg(name, options.at(i).first));
@@ -479,7 +499,12 @@ void FormView::createEditor(Row &row, QWidget *parent)
         holder->setObjectName(name);
         auto *grid = choiceLayout(holder);
         QList<QPair<QString, QCheckBox *>> boxes;
+        int perRow = 3;
         if (const auto *list = m_data.study().codeList(item.codeListOid)) {
+            QStringList labels;
+            for (const auto &c : list->items)
+                labels << c.label.text(m_locale);
+            perRow = choiceColumns(labels, 3);
             int i = 0;
             for (const auto &c : list->items) {
                 auto *box = new QCheckBox(c.label.text(m_locale), holder);
@@ -487,13 +512,13 @@ void FormView::createEditor(Row &row, QWidget *parent)
                 box->setProperty(itemProperty, oid);
                 box->setEnabled(!locked);
                 box->installEventFilter(this);
-                grid->addWidget(box, i / 3, i % 3);
+                grid->addWidget(box, i / perRow, i % perRow);
                 row.focusables.append(box);
                 boxes.append({c.code, box});
                 ++i;
             }
         }
-        grid->setColumnStretch(3, 1);
+        grid->setColumnStretch(perRow, 1);
         for (const auto &[code, box] : std::as_const(boxes)) {
             connect(box, &QCheckBox::toggled, this, [this, oid, boxes] {
                 QStringList codes;
