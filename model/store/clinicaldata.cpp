@@ -64,6 +64,25 @@ std::optional<QString> asOptional(const ItemEntry *entry, QString ItemEntry::*fi
     return entry->*field;
 }
 
+// The valid signatures (form or casebook) that a change is about to break.
+struct ValidSignature
+{
+    qint64 id = 0;
+    QString signer, meaning, hash;
+};
+
+Result<QList<ValidSignature>> validSignatures(const Database &db, const QString &sql, qint64 ownerId)
+{
+    Query q(db, sql);
+    q.bind(ownerId);
+    if (Status e = q.exec(); !e)
+        return e;
+    QList<ValidSignature> valid;
+    while (q.next())
+        valid.append({q.integer(0), q.text(1), q.text(2), q.text(3)});
+    return valid;
+}
+
 } // namespace
 
 ClinicalData::ClinicalData(Database &db, const study::Study &study, const Clock &clock)
@@ -714,20 +733,13 @@ Status ClinicalData::clearVerification(const Actor &actor, const Subject &subjec
 Status ClinicalData::breakSignatures(const Actor &actor, const Subject &subject, const FormKey &key, qint64 instanceId,
                                      const QStringList &items, const QString &nowUtc)
 {
-    Query q(m_db, QStringLiteral("SELECT id, signer, meaning, content_hash FROM signature "
-                                 "WHERE form_instance_id = ? AND status = 'valid' ORDER BY id"));
-    q.bind(instanceId);
-    if (Status e = q.exec(); !e)
-        return e;
-    struct Valid
-    {
-        qint64 id;
-        QString signer, meaning, hash;
-    };
-    QList<Valid> valid;
-    while (q.next())
-        valid.append({q.integer(0), q.text(1), q.text(2), q.text(3)});
-    for (const Valid &v : valid) {
+    auto valid = validSignatures(m_db,
+                                 QStringLiteral("SELECT id, signer, meaning, content_hash FROM signature "
+                                                "WHERE form_instance_id = ? AND status = 'valid' ORDER BY id"),
+                                 instanceId);
+    if (!valid)
+        return valid.status();
+    for (const ValidSignature &v : std::as_const(*valid)) {
         audit::AuditEvent ev;
         ev.userName = actor.userName;
         ev.userRole = actor.role;
@@ -756,19 +768,12 @@ Status ClinicalData::breakSignatures(const Actor &actor, const Subject &subject,
 Status ClinicalData::breakCasebookSignatures(const Actor &actor, const Subject &subject, const FormKey &key,
                                              const QStringList &items, const QString &nowUtc)
 {
-    Query q(m_db, QStringLiteral("SELECT id, signer, meaning, content_hash FROM casebook_signature "
-                                 "WHERE subject_id = ? AND status = 'valid' ORDER BY id"));
-    q.bind(subject.id);
-    if (Status e = q.exec(); !e)
-        return e;
-    struct Valid
-    {
-        qint64 id;
-        QString signer, meaning, hash;
-    };
-    QList<Valid> valid;
-    while (q.next())
-        valid.append({q.integer(0), q.text(1), q.text(2), q.text(3)});
+    auto valid = validSignatures(m_db,
+                                 QStringLiteral("SELECT id, signer, meaning, content_hash FROM casebook_signature "
+                                                "WHERE subject_id = ? AND status = 'valid' ORDER BY id"),
+                                 subject.id);
+    if (!valid)
+        return valid.status();
     const QString where = key.eventRepeat == 1 && key.formRepeat == 1
                               ? QStringLiteral("%1/%2").arg(key.eventOid, key.formOid)
                               : QStringLiteral("%1[%2]/%3[%4]")
@@ -776,7 +781,7 @@ Status ClinicalData::breakCasebookSignatures(const Actor &actor, const Subject &
                                     .arg(key.eventRepeat)
                                     .arg(key.formOid)
                                     .arg(key.formRepeat);
-    for (const Valid &v : valid) {
+    for (const ValidSignature &v : std::as_const(*valid)) {
         audit::AuditEvent ev;
         ev.userName = actor.userName;
         ev.userRole = actor.role;
