@@ -10,9 +10,10 @@ namespace cellcrf::pdf {
 
 namespace {
 
+// lupdate files the tr() calls of this namespace under "cellcrf::pdf".
 QString tr(const char *text, int n = -1)
 {
-    return QCoreApplication::translate("cellcrf::pdf::AnnotatedCrf", text, nullptr, n);
+    return QCoreApplication::translate("cellcrf::pdf", text, nullptr, n);
 }
 
 QString number(double value)

@@ -13,9 +13,10 @@ namespace cellcrf::pdf {
 
 namespace {
 
+// lupdate files the tr() calls of this namespace under "cellcrf::pdf".
 QString tr(const char *text, int n = -1)
 {
-    return QCoreApplication::translate("cellcrf::pdf::Casebook", text, nullptr, n);
+    return QCoreApplication::translate("cellcrf::pdf", text, nullptr, n);
 }
 
 QString formKeyText(const QString &subjectKey, const QString &eventOid, int eventRepeat, const QString &formOid,
@@ -157,10 +158,10 @@ QString casebookSignaturesHtml(const Casebook &casebook)
                         QString::number(s.formCount),
                         s.valid ? QStringLiteral("<span class=\"ok\">%1</span>").arg(html(tr("valid")))
                                 : QStringLiteral("<span class=\"bad\">%1</span>").arg(html(tr("broken"))));
-    out += QStringLiteral("<p class=\"note\">%1</p>")
-               .arg(html(tr("A casebook signature covers the SHA-256 of every form holding data when it was given; "
-                            "any later change to a value breaks it.")));
-    return out + QStringLiteral("</table>");
+    out += QStringLiteral("</table>");
+    return out + QStringLiteral("<p class=\"note\">%1</p>")
+                     .arg(html(tr("A casebook signature covers the SHA-256 of every form holding data when it was "
+                                  "given; any later change to a value breaks it.")));
 }
 
 QString coverPage(const study::Study &study, const Casebook &cb, const QString &locale, const QDateTime &generatedUtc)

@@ -15,9 +15,10 @@ namespace cellcrf::pdf {
 
 namespace {
 
+// lupdate files the tr() calls of this namespace under "cellcrf::pdf".
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cellcrf::pdf::PdfDocument", text);
+    return QCoreApplication::translate("cellcrf::pdf", text);
 }
 
 constexpr double Dpi = 96.0;

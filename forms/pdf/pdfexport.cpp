@@ -19,9 +19,10 @@ namespace cellcrf::pdf {
 
 namespace {
 
+// lupdate files the tr() calls of this namespace under "cellcrf::pdf".
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cellcrf::pdf::PdfExport", text);
+    return QCoreApplication::translate("cellcrf::pdf", text);
 }
 
 QString fileSafe(const QString &text)

@@ -31,6 +31,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
+#include <QTranslator>
 
 using namespace cellcrf;
 
@@ -525,6 +526,26 @@ private Q_SLOTS:
             plainText(pdf::casebookHtml(sf.study(), *cb, QStringLiteral("en"), QDateTime::currentDateTimeUtc()));
         QVERIFY(t.contains(QStringLiteral("Casebook signatures")));
         QVERIFY(!t.contains(QStringLiteral("No signature has been given to the casebook as a whole.")));
+    }
+
+    void casebook_inChinese_translatesTheDocumentsOwnHeadings()
+    {
+        Fixture f;
+        f.build();
+        if (QTest::currentTestFailed())
+            return;
+        auto cb = f.casebook(f.dataManager);
+        QVERIFY(cb);
+        // The translations travel with the PDF library, so cellcrf-cli has them too.
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/cellcrf_zh_CN.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        const QString t =
+            plainText(pdf::casebookHtml(f.study, *cb, QStringLiteral("zh_CN"), QDateTime::currentDateTimeUtc()));
+        QCoreApplication::removeTranslator(&translator);
+        QVERIFY2(t.contains(QStringLiteral("病例簿签名")), qPrintable(t.left(400)));
+        QVERIFY(t.contains(QStringLiteral("稽查历史")));
+        QVERIFY(!t.contains(QStringLiteral("Casebook signatures")));
     }
 
     void casebook_otherSiteIsRefused()
