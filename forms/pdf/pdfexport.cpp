@@ -46,11 +46,8 @@ Status writeDocument(exchange::OutputFiles &files, const QString &fileName, cons
     if (!pages)
         return pages.status();
     buffer.close();
-    QSaveFile *f = files.open(fileName);
-    if (!f)
-        return files.status();
-    if (f->write(buffer.data()) != buffer.data().size())
-        return Status::error(ErrorCode::Io, tr("Cannot write %1.").arg(fileName), f->errorString());
+    if (Status s = files.stage(fileName, buffer.data()); !s)
+        return s;
     result.files << exchange::ExportedFile{fileName, exchange::sha256Hex(buffer.data()), *pages};
     return Status::ok();
 }

@@ -428,6 +428,36 @@ OutputFiles::OutputFiles(QString directory)
     : m_dir(std::move(directory))
 {}
 
+OutputFiles::~OutputFiles()
+{
+    for (const QString &name : std::as_const(m_staged))
+        QFile::remove(stagedPath(name));
+}
+
+QString OutputFiles::stagedPath(const QString &fileName) const
+{
+    return QDir(m_dir).filePath(QLatin1Char('.') + fileName + QStringLiteral(".part"));
+}
+
+Status OutputFiles::stage(const QString &fileName, const QByteArray &bytes)
+{
+    if (!m_status)
+        return m_status;
+    QFile f(stagedPath(fileName));
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        m_status = Status::error(ErrorCode::Io, QStringLiteral("Cannot write %1.").arg(QDir(m_dir).filePath(fileName)),
+                                 f.errorString());
+        return m_status;
+    }
+    m_staged << fileName;
+    if (f.write(bytes) != bytes.size() || !f.flush()) {
+        m_status = Status::error(ErrorCode::Io, QStringLiteral("Cannot write %1.").arg(QDir(m_dir).filePath(fileName)),
+                                 f.errorString());
+        return m_status;
+    }
+    return Status::ok();
+}
+
 QSaveFile *OutputFiles::open(const QString &fileName)
 {
     auto f = std::make_shared<QSaveFile>(QDir(m_dir).filePath(fileName));
@@ -450,6 +480,19 @@ Status OutputFiles::commitAll()
                                  f->errorString());
     }
     m_files.clear();
+    QStringList placed;
+    while (!m_staged.isEmpty()) {
+        const QString name = m_staged.first();
+        const QString target = QDir(m_dir).filePath(name);
+        QFile::remove(target); // an export's names carry its time: only a re-run in the same minute meets one
+        if (!QFile::rename(stagedPath(name), target)) {
+            for (const QString &done : std::as_const(placed)) // all or nothing
+                QFile::remove(done);
+            return Status::error(ErrorCode::Io, QStringLiteral("Cannot write %1.").arg(target));
+        }
+        placed << target;
+        m_staged.removeFirst();
+    }
     return Status::ok();
 }
 

@@ -189,8 +189,17 @@ class OutputFiles
 {
 public:
     explicit OutputFiles(QString directory);
-    // Opens a new file; nullptr (and status() set) when it cannot be created.
+    ~OutputFiles(); // removes what was staged and never committed
+    OutputFiles(const OutputFiles &) = delete;
+    OutputFiles &operator=(const OutputFiles &) = delete;
+
+    // Opens a new file, written as a stream; nullptr (and status() set) when it
+    // cannot be created. It stays open until commitAll().
     QSaveFile *open(const QString &fileName);
+    // Stages a file whose bytes are complete (a rendered document) as a hidden
+    // ".<name>.part" beside its final name and closes it at once, so an export
+    // of thousands of documents never holds more than one of them open.
+    Status stage(const QString &fileName, const QByteArray &bytes);
     Status commitAll();
     const Status &status() const { return m_status; }
     QString directory() const { return m_dir; }
@@ -198,7 +207,9 @@ public:
 private:
     QString m_dir;
     QList<std::shared_ptr<QSaveFile>> m_files;
+    QStringList m_staged; // final names; the bytes wait in stagedPath(name)
     Status m_status;
+    QString stagedPath(const QString &fileName) const;
 };
 
 // SHA-256 (hex) of bytes.

@@ -25,6 +25,8 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <sys/resource.h>
+
 using namespace cellcrf;
 using namespace cellcrf::exchange;
 
@@ -467,6 +469,44 @@ private Q_SLOTS:
         auto l = exportLongCsv(fx.context(), {}, out.path(), {}, [] { return true; });
         QVERIFY(!l);
         QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+    }
+
+    // Staged documents are closed at once: an export of more documents than the
+    // process may hold open files still completes, and one never committed
+    // leaves nothing behind.
+    void stagedFiles_holdNoFileOpen_andVanishUncommitted()
+    {
+        QTemporaryDir out;
+        const auto files = [&] {
+            return QDir(out.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+        };
+        {
+            OutputFiles abandoned(out.path());
+            QVERIFY(abandoned.stage(QStringLiteral("a.pdf"), "%PDF-1.4 a"));
+            QCOMPARE(files(), QStringList{QStringLiteral(".a.pdf.part")});
+        }
+        QCOMPARE(files(), QStringList());
+
+        rlimit saved{};
+        QCOMPARE(getrlimit(RLIMIT_NOFILE, &saved), 0);
+        rlimit low = saved;
+        low.rlim_cur = 64;
+        QCOMPARE(setrlimit(RLIMIT_NOFILE, &low), 0);
+        OutputFiles many(out.path());
+        Status staged = Status::ok();
+        for (int i = 0; i < 300 && staged; ++i)
+            staged =
+                many.stage(QStringLiteral("casebook_%1.pdf").arg(i), QByteArray("%PDF-1.4 ") + QByteArray::number(i));
+        const Status committed = staged ? many.commitAll() : staged;
+        QCOMPARE(setrlimit(RLIMIT_NOFILE, &saved), 0);
+        QVERIFY2(staged, qPrintable(staged.message()));
+        QVERIFY2(committed, qPrintable(committed.message()));
+        const QStringList written = files();
+        QCOMPARE(written.size(), 300);
+        QVERIFY(!written.join(QLatin1Char(' ')).contains(QStringLiteral(".part")));
+        QFile last(QDir(out.path()).filePath(QStringLiteral("casebook_299.pdf")));
+        QVERIFY(last.open(QIODevice::ReadOnly));
+        QCOMPARE(last.readAll(), QByteArray("%PDF-1.4 299"));
     }
 
     void cancelledEndpointsExportLeavesNothing()
