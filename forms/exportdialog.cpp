@@ -845,8 +845,8 @@ void ExportDialog::startExport()
         }
     }
     const exchange::ExportOptions chosen = options();
-    if (chosen.from.isValid() && chosen.to.isValid() && chosen.from > chosen.to) {
-        showError(tr("The date range starts after it ends."));
+    if (Status s = chosen.check(); !s) {
+        showError(s.message());
         return;
     }
     QString target = directory();

@@ -1575,6 +1575,13 @@
     </message>
 </context>
 <context>
+    <name>cellcrf::exchange::ExportOptions</name>
+    <message>
+        <source>The date range starts after it ends.</source>
+        <translation>日期范围的开始晚于结束。</translation>
+    </message>
+</context>
+<context>
     <name>cellcrf::forms</name>
     <message>
         <source>Incomplete</source>
@@ -2161,10 +2168,6 @@
     <message>
         <source>Choose at least one event.</source>
         <translation>请至少选择一个访视事件。</translation>
-    </message>
-    <message>
-        <source>The date range starts after it ends.</source>
-        <translation>日期范围的开始晚于结束。</translation>
     </message>
     <message>
         <source>Writing into %1</source>
@@ -3860,10 +3863,6 @@ Tab 键和回车键在各项之间移动；Ctrl+S 保存。</translation>
     <message>
         <source>Cannot finish the PDF document.</source>
         <translation>无法完成 PDF 文档。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>无法写入 %1。</translation>
     </message>
     <message>
         <source>Choose the blank annotated CRF, the subject casebooks or both.</source>

@@ -147,8 +147,8 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err, QText
             return usage(tr("--%1 takes a day as YYYY-MM-DD, not '%2'").arg(option, p.value(option)));
         (option == QLatin1String("from") ? options.from : options.to) = day;
     }
-    if (options.from.isValid() && options.to.isValid() && options.from > options.to)
-        return usage(tr("--from is after --to"));
+    if (Status s = options.check(); !s)
+        return usage(s.message());
     options.labels = p.isSet(QStringLiteral("labels"));
     options.bom = p.isSet(QStringLiteral("bom"));
     options.deidentify = p.isSet(QStringLiteral("deidentify"));

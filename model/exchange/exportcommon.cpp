@@ -34,6 +34,15 @@ QJsonObject ExportOptions::toJson() const
     return o;
 }
 
+Status ExportOptions::check() const
+{
+    if (from.isValid() && to.isValid() && from > to)
+        return Status::error(
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate("cellcrf::exchange::ExportOptions", "The date range starts after it ends."));
+    return Status::ok();
+}
+
 // --- SubjectReader ---------------------------------------------------------
 
 namespace {
@@ -392,6 +401,17 @@ QString VariableNames::formName(const QString &formOid)
 Status checkExportAllowed(const Actor &actor)
 {
     return auth::Permissions::check(actor, auth::Operation::Export);
+}
+
+Status checkExportStart(const Actor &actor, const ExportOptions &options, const QString &directory)
+{
+    if (Status s = checkExportAllowed(actor); !s)
+        return s;
+    if (Status s = options.check(); !s)
+        return s;
+    if (!QDir(directory).exists())
+        return Status::error(ErrorCode::NotFound, QStringLiteral("The folder %1 does not exist.").arg(directory));
+    return Status::ok();
 }
 
 Status auditExport(store::Database &db, const Clock &clock, const Actor &actor, const QString &kind,

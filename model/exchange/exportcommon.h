@@ -45,6 +45,9 @@ struct ExportOptions
     bool dataAccessGroups = false; // REDCap: the site as redcap_data_access_group
 
     QJsonObject toJson() const;
+    // InvalidInput when the options contradict themselves (a date range that
+    // ends before it starts); every caller asks the same question.
+    Status check() const;
 };
 
 // The study file an export reads and the person exporting it.
@@ -175,6 +178,9 @@ private:
 
 // Ok when `actor` may export (auth::Permissions), else PermissionDenied.
 Status checkExportAllowed(const Actor &actor);
+// What every export checks before it writes: the export right, options that
+// make sense (ExportOptions::check) and an existing folder.
+Status checkExportStart(const Actor &actor, const ExportOptions &options, const QString &directory);
 // Writes the audit event of a finished export naming every file and its hash.
 Status auditExport(store::Database &db, const Clock &clock, const Actor &actor, const QString &kind,
                    const ExportOptions &options, const ExportResult &result);

@@ -82,10 +82,8 @@ Status finish(const ExportContext &context, const ExportOptions &options, const 
 Result<ExportResult> exportLongCsv(const ExportContext &context, const ExportOptions &options, const QString &directory,
                                    const Progress &progress, const CancelCheck &cancelled)
 {
-    if (Status s = checkExportAllowed(context.actor); !s)
+    if (Status s = checkExportStart(context.actor, options, directory); !s)
         return s;
-    if (!QDir(directory).exists())
-        return Status::error(ErrorCode::NotFound, QStringLiteral("The folder %1 does not exist.").arg(directory));
     const study::Study &study = context.study;
     const QDateTime now = context.clock.nowUtc();
     const QString name = study.oid.toUpper() + QStringLiteral("_LONG_") + fileStamp(now) + QStringLiteral(".csv");
@@ -156,10 +154,8 @@ Result<ExportResult> exportLongCsv(const ExportContext &context, const ExportOpt
 Result<ExportResult> exportAuditCsv(const ExportContext &context, const ExportOptions &options,
                                     const QString &directory, const Progress &progress, const CancelCheck &cancelled)
 {
-    if (Status s = checkExportAllowed(context.actor); !s)
+    if (Status s = checkExportStart(context.actor, options, directory); !s)
         return s;
-    if (!QDir(directory).exists())
-        return Status::error(ErrorCode::NotFound, QStringLiteral("The folder %1 does not exist.").arg(directory));
     const study::Study &study = context.study;
     const QDateTime now = context.clock.nowUtc();
     const QString name = study.oid.toUpper() + QStringLiteral("_AUDIT_") + fileStamp(now) + QStringLiteral(".csv");

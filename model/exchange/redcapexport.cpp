@@ -546,10 +546,8 @@ Status writeCsv(OutputFiles &files, const QString &name, const QList<QStringList
 Result<ExportResult> exportRedcap(const ExportContext &context, const ExportOptions &options, const QString &directory,
                                   const Progress &progress, const CancelCheck &cancelled)
 {
-    if (Status s = checkExportAllowed(context.actor); !s)
+    if (Status s = checkExportStart(context.actor, options, directory); !s)
         return s;
-    if (!QDir(directory).exists())
-        return Status::error(ErrorCode::NotFound, QStringLiteral("The folder %1 does not exist.").arg(directory));
 
     const study::Study &study = context.study;
     const QDateTime now = context.clock.nowUtc();

@@ -540,6 +540,28 @@ private Q_SLOTS:
         QCOMPARE(files(out.path()).size(), 2);
     }
 
+    void backwardsDateRange_isRefusedByEveryExporter_andWritesNothing()
+    {
+        Fixture fx;
+        fx.build();
+        QTemporaryDir out;
+        ExportOptions options;
+        options.from = QDate(2026, 3, 1);
+        options.to = QDate(2026, 2, 1);
+        QCOMPARE(options.check().code(), ErrorCode::InvalidInput);
+        const qint64 before = audit::AuditTrail(*fx.db, fx.clock).count();
+        const QList<Result<ExportResult>> results{
+            exportRedcap(fx.context(), options, out.path()), exportLongCsv(fx.context(), options, out.path()),
+            exportAuditCsv(fx.context(), options, out.path()), exportOdm(fx.context(), options, out.path())};
+        for (const Result<ExportResult> &r : results) {
+            QVERIFY(!r);
+            QCOMPARE(r.status().code(), ErrorCode::InvalidInput);
+            QCOMPARE(r.message(), QStringLiteral("The date range starts after it ends."));
+        }
+        QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+        QCOMPARE(audit::AuditTrail(*fx.db, fx.clock).count(), before);
+    }
+
     void nurseIsRefused()
     {
         Fixture fx;
