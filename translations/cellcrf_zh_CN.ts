@@ -1575,6 +1575,13 @@
     </message>
 </context>
 <context>
+    <name>cellcrf::exchange</name>
+    <message>
+        <source>None of the chosen sites is open to %1.</source>
+        <translation>所选研究中心均未向 %1 开放。</translation>
+    </message>
+</context>
+<context>
     <name>cellcrf::exchange::ExportOptions</name>
     <message>
         <source>The date range starts after it ends.</source>
@@ -3887,10 +3894,6 @@ Tab 键和回车键在各项之间移动；Ctrl+S 保存。</translation>
     <message>
         <source>The study has no site %1.</source>
         <translation>研究中没有研究中心 %1。</translation>
-    </message>
-    <message>
-        <source>None of the chosen sites is open to %1.</source>
-        <translation>所选研究中心均未向 %1 开放。</translation>
     </message>
     <message>
         <source>%1 · protocol %2</source>

@@ -75,21 +75,13 @@ Result<exchange::ExportResult> exportPdf(const exchange::ExportContext &context,
     if (!QDir(directory).exists())
         return Status::error(ErrorCode::NotFound, tr("The folder %1 does not exist.").arg(directory));
 
-    // The chosen sites narrow the sites the actor may see; they never widen them.
-    Actor reader = context.actor;
-    if (!options.sites.isEmpty()) {
-        QStringList sites;
-        for (const QString &site : options.sites) {
-            if (!study.site(site))
-                return Status::error(ErrorCode::InvalidInput, tr("The study has no site %1.").arg(site));
-            if (context.actor.mayAccessSite(site))
-                sites << site;
-        }
-        if (sites.isEmpty())
-            return Status::error(ErrorCode::PermissionDenied,
-                                 tr("None of the chosen sites is open to %1.").arg(context.actor.userName));
-        reader.siteOids = sites;
-    }
+    for (const QString &site : options.sites)
+        if (!study.site(site))
+            return Status::error(ErrorCode::InvalidInput, tr("The study has no site %1.").arg(site));
+    Result<Actor> narrowed = exchange::readerForSites(context.actor, options.sites);
+    if (!narrowed)
+        return narrowed.status();
+    const Actor &reader = *narrowed;
 
     // Every subject is found before anything is written: a wrong key changes nothing.
     QList<store::Subject> subjects;

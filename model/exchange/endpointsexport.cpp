@@ -25,18 +25,10 @@ Result<ExportResult> exportEndpoints(const ExportContext &context, const store::
     if (!QDir(directory).exists())
         return Status::error(ErrorCode::NotFound, QStringLiteral("The folder %1 does not exist.").arg(directory));
 
-    // The chosen sites narrow the sites the actor may see; they never widen them.
-    Actor reader = context.actor;
-    if (!options.sites.isEmpty()) {
-        QStringList sites;
-        for (const QString &site : options.sites)
-            if (context.actor.mayAccessSite(site))
-                sites << site;
-        if (sites.isEmpty())
-            return Status::error(ErrorCode::PermissionDenied,
-                                 QStringLiteral("None of the chosen sites is open to %1.").arg(context.actor.userName));
-        reader.siteOids = sites;
-    }
+    Result<Actor> narrowed = readerForSites(context.actor, options.sites);
+    if (!narrowed)
+        return narrowed.status();
+    const Actor &reader = *narrowed;
 
     const study::Study &study = context.study;
     const QDateTime now = context.clock.nowUtc();

@@ -403,6 +403,22 @@ Status checkExportAllowed(const Actor &actor)
     return auth::Permissions::check(actor, auth::Operation::Export);
 }
 
+Result<Actor> readerForSites(const Actor &actor, const QStringList &sites)
+{
+    Actor reader = actor;
+    if (sites.isEmpty())
+        return reader;
+    reader.siteOids.clear();
+    for (const QString &site : sites)
+        if (actor.mayAccessSite(site))
+            reader.siteOids << site;
+    if (reader.siteOids.isEmpty())
+        return Status::error(ErrorCode::PermissionDenied,
+                             QCoreApplication::translate("cellcrf::exchange", "None of the chosen sites is open to %1.")
+                                 .arg(actor.userName));
+    return reader;
+}
+
 Status checkExportStart(const Actor &actor, const ExportOptions &options, const QString &directory)
 {
     if (Status s = checkExportAllowed(actor); !s)

@@ -178,6 +178,9 @@ private:
 
 // Ok when `actor` may export (auth::Permissions), else PermissionDenied.
 Status checkExportAllowed(const Actor &actor);
+// The actor as an export reads: the chosen sites (empty: all) narrow the sites
+// the actor may see and never widen them; PermissionDenied when none is left.
+Result<Actor> readerForSites(const Actor &actor, const QStringList &sites);
 // What every export checks before it writes: the export right, options that
 // make sense (ExportOptions::check) and an existing folder.
 Status checkExportStart(const Actor &actor, const ExportOptions &options, const QString &directory);
