@@ -1,7 +1,8 @@
 #include "rules/validator.h"
 
-#include "rules/canonical.h"
-#include "rules/expression.h"
+#include "expr/canonical.h"
+#include "expr/expression.h"
+#include "rules/storedvalue.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -16,6 +17,11 @@ using namespace Qt::StringLiterals;
 namespace cellcrf::rules {
 
 Q_LOGGING_CATEGORY(lcRules, "cellcrf.rules")
+
+using expr::EvaluationContext;
+using expr::Expression;
+using expr::Value;
+namespace canonical = expr::canonical;
 
 namespace {
 
@@ -200,7 +206,7 @@ public:
             if (it != calculated.cend() && !hidden.contains(definition->oid))
                 return *it;
         }
-        return Value::fromStored(*definition, *text);
+        return valueFromStored(*definition, *text);
     }
 
     QHash<QString, QString> stored;   // item oid -> valid canonical text (invalid values are absent)
@@ -379,7 +385,7 @@ private:
         if (!calculation)
             return;
         const Value v = calculation->evaluate(m_state);
-        const QString text = v.toStored(v.type() == Value::Type::Number ? study::ItemType::Decimal : item.type);
+        const QString text = storedText(v, v.type() == Value::Type::Number ? study::ItemType::Decimal : item.type);
         if (text.isEmpty())
             return;
         m_state.stored.insert(item.oid, text);

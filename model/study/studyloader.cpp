@@ -1,7 +1,7 @@
 #include "study/studyloader.h"
 
 #include "clinical/derivation.h"
-#include "rules/expression.h"
+#include "expr/expression.h"
 
 #include <QDir>
 #include <QFile>
@@ -1009,7 +1009,7 @@ void Loader::checkItemReference(const Form &form, const QString &file, const QSt
 
 void Loader::checkExpression(const Form &form, const QString &file, const QString &path, const QString &source)
 {
-    const auto parsed = rules::Expression::parse(source);
+    const auto parsed = expr::Expression::parse(source);
     if (!parsed) {
         error(file, path, u"invalid expression: %1"_s.arg(parsed.message()));
         return;

@@ -1,4 +1,4 @@
-#include "rules/canonical.h"
+#include "expr/canonical.h"
 
 #include <QRegularExpression>
 
@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace cellcrf::rules::canonical {
+namespace cellcrf::expr::canonical {
 
 namespace {
 bool allDigits(QStringView text)
@@ -116,4 +116,4 @@ QString formatDateTime(const QDateTime &dateTime)
     return dateTime.toString(u"yyyy-MM-ddTHH:mm"_s);
 }
 
-} // namespace cellcrf::rules::canonical
+} // namespace cellcrf::expr::canonical

@@ -1,12 +1,12 @@
-#include "rules/expression.h"
+#include "expr/expression.h"
 
-#include "rules/ast.h"
-#include "rules/canonical.h"
-#include "rules/parser.h"
+#include "expr/ast.h"
+#include "expr/canonical.h"
+#include "expr/parser.h"
 
 using namespace Qt::StringLiterals;
 
-namespace cellcrf::rules {
+namespace cellcrf::expr {
 
 Value Value::boolean(bool b)
 {
@@ -78,51 +78,6 @@ Value Value::partialDate(const QString &isoText)
     return v;
 }
 
-Value Value::fromStored(const study::Item &item, const QString &text)
-{
-    if (text.isEmpty())
-        return {};
-    using study::ItemType;
-    switch (item.type) {
-    case ItemType::Integer:
-    case ItemType::Decimal:
-        if (const auto n = canonical::parseNumber(text))
-            return number(*n);
-        return {};
-    case ItemType::Date:
-        if (const auto d = canonical::parseDate(text))
-            return date(*d);
-        if (canonical::isPartialDate(text))
-            return partialDate(text);
-        return {};
-    case ItemType::Time:
-        if (const auto t = canonical::parseTime(text))
-            return time(*t);
-        return {};
-    case ItemType::DateTime:
-        if (const auto dt = canonical::parseDateTime(text))
-            return dateTime(*dt);
-        return {};
-    case ItemType::Text:
-    case ItemType::SingleChoice:
-        return Value::text(text);
-    case ItemType::MultipleChoice:
-        return codeSet(text.split(u'|', Qt::SkipEmptyParts));
-    case ItemType::YesNo:
-        if (text == u"1"_s)
-            return boolean(true);
-        if (text == u"0"_s)
-            return boolean(false);
-        return {};
-    case ItemType::Calculated:
-    case ItemType::Derived:
-        if (const auto n = canonical::parseNumber(text))
-            return number(*n);
-        return Value::text(text);
-    }
-    return {};
-}
-
 bool Value::toBool() const
 {
     return m_type == Type::Boolean && m_data.toBool();
@@ -189,25 +144,6 @@ QStringList Value::toCodeSet() const
     return {};
 }
 
-QString Value::toStored(study::ItemType type) const
-{
-    if (m_type == Type::Null)
-        return {};
-    switch (type) {
-    case study::ItemType::Integer:
-        if (m_type == Type::Number)
-            return canonical::formatNumber(double(std::llround(toNumber())));
-        break;
-    case study::ItemType::YesNo:
-        if (m_type == Type::Boolean)
-            return toBool() ? u"1"_s : u"0"_s;
-        break;
-    default:
-        break;
-    }
-    return toText();
-}
-
 std::optional<Value> MapContext::value(const QString &reference) const
 {
     const auto it = m_values.constFind(reference);
@@ -242,4 +178,4 @@ Value Expression::evaluate(const EvaluationContext &context) const
     return m_root->evaluate(context);
 }
 
-} // namespace cellcrf::rules
+} // namespace cellcrf::expr

@@ -4,7 +4,7 @@
 // else: there is no way for an expression to reach anything but the values its
 // context hands out.
 
-#include "rules/expression.h"
+#include "expr/expression.h"
 
 #include <QList>
 #include <QString>
@@ -12,7 +12,7 @@
 #include <memory>
 #include <vector>
 
-namespace cellcrf::rules {
+namespace cellcrf::expr {
 
 // What the parser knows of a value's type before evaluation. A reference is
 // Unknown (the parser does not see the study); literals and most functions are known.
@@ -201,4 +201,4 @@ Value arithmetic(BinaryOperator op, const Value &a, const Value &b);
 std::optional<QDate> asDate(const Value &v);
 } // namespace semantics
 
-} // namespace cellcrf::rules
+} // namespace cellcrf::expr

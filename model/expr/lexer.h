@@ -8,7 +8,7 @@
 #include <QList>
 #include <QString>
 
-namespace cellcrf::rules {
+namespace cellcrf::expr {
 
 struct Token
 {
@@ -43,4 +43,4 @@ Result<QList<Token>> tokenize(const QString &source);
 // How a token is named in messages: "')'", "'age'", "the end of the expression".
 QString describeToken(const Token &token);
 
-} // namespace cellcrf::rules
+} // namespace cellcrf::expr

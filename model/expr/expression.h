@@ -3,10 +3,10 @@
 // The expression language of study definitions: show-if conditions, cross-field
 // edit checks and calculated items. Grammar and semantics: resources/studies/EXPRESSIONS.md.
 // Parsing yields a tree; evaluation walks only that tree, so nothing outside the
-// grammar can ever run.
+// grammar can ever run. The language knows no study: what an item's type means
+// for its stored text is rules/storedvalue.h, one layer up.
 
 #include "core/result.h"
-#include "study/study.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -19,7 +19,7 @@
 #include <functional>
 #include <optional>
 
-namespace cellcrf::rules {
+namespace cellcrf::expr {
 
 // A typed value inside an evaluation. Null is "blank": arithmetic and
 // comparisons with a blank give blank; `and`/`or` use three-valued logic.
@@ -52,10 +52,6 @@ public:
     static Value codeSet(const QStringList &codes);
     static Value partialDate(const QString &isoText); // "2024" or "2024-03"
 
-    // Converts the canonical stored text of an item to a value of its type
-    // (partial dates become blank for arithmetic). An empty text is null.
-    static Value fromStored(const study::Item &item, const QString &text);
-
     Type type() const { return m_type; }
     bool isNull() const { return m_type == Type::Null; }
     // Null, or a partial date: what arithmetic and comparisons treat as blank.
@@ -67,10 +63,6 @@ public:
     QTime toTime() const;
     QDateTime toDateTime() const;
     QStringList toCodeSet() const;
-
-    // Canonical stored text for an item of the given type; for Calculated and
-    // Derived the value's own type decides. Null gives an empty text.
-    QString toStored(study::ItemType type) const;
 
     friend bool operator==(const Value &a, const Value &b) { return a.m_type == b.m_type && a.m_data == b.m_data; }
 
@@ -129,4 +121,4 @@ private:
     QSharedPointer<const ExpressionNode> m_root;
 };
 
-} // namespace cellcrf::rules
+} // namespace cellcrf::expr

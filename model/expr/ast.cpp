@@ -1,6 +1,6 @@
-#include "rules/ast.h"
+#include "expr/ast.h"
 
-#include "rules/canonical.h"
+#include "expr/canonical.h"
 
 #include <QString>
 
@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace cellcrf::rules {
+namespace cellcrf::expr {
 
 QString staticTypeName(StaticType type)
 {
@@ -405,4 +405,4 @@ Value CallNode::evaluate(const EvaluationContext &context) const
     return Value::null();
 }
 
-} // namespace cellcrf::rules
+} // namespace cellcrf::expr

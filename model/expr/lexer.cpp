@@ -1,8 +1,8 @@
-#include "rules/lexer.h"
+#include "expr/lexer.h"
 
 using namespace Qt::StringLiterals;
 
-namespace cellcrf::rules {
+namespace cellcrf::expr {
 
 namespace {
 
@@ -204,4 +204,4 @@ QString describeToken(const Token &token)
     return {};
 }
 
-} // namespace cellcrf::rules
+} // namespace cellcrf::expr

@@ -11,7 +11,7 @@
 
 #include <optional>
 
-namespace cellcrf::rules::canonical {
+namespace cellcrf::expr::canonical {
 
 // YYYY-MM-DD and a real calendar day.
 std::optional<QDate> parseDate(const QString &text);
@@ -32,4 +32,4 @@ QString formatDate(const QDate &date);
 QString formatTime(const QTime &time);
 QString formatDateTime(const QDateTime &dateTime);
 
-} // namespace cellcrf::rules::canonical
+} // namespace cellcrf::expr::canonical

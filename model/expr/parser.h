@@ -4,10 +4,10 @@
 // rule of resources/studies/EXPRESSIONS.md. It also checks the types it can know
 // without the study (literals, function results) so that `'a' < 3` fails at load time.
 
-#include "rules/ast.h"
+#include "expr/ast.h"
 
-namespace cellcrf::rules {
+namespace cellcrf::expr {
 
 Result<NodePtr> parseExpression(const QString &source);
 
-} // namespace cellcrf::rules
+} // namespace cellcrf::expr

@@ -1,11 +1,11 @@
-#include "rules/parser.h"
+#include "expr/parser.h"
 
-#include "rules/canonical.h"
-#include "rules/lexer.h"
+#include "expr/canonical.h"
+#include "expr/lexer.h"
 
 using namespace Qt::StringLiterals;
 
-namespace cellcrf::rules {
+namespace cellcrf::expr {
 
 namespace {
 
@@ -479,4 +479,4 @@ Result<NodePtr> parseExpression(const QString &source)
     return parser.parse();
 }
 
-} // namespace cellcrf::rules
+} // namespace cellcrf::expr
