@@ -9,7 +9,7 @@
 #include "statuscolors.h"
 
 #include "auth/authservice.h"
-#include "auth/signatures.h"
+#include "records/signatures.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -37,7 +37,7 @@ enum TreeColumn
 };
 } // namespace
 
-CasebookView::CasebookView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth,
+CasebookView::CasebookView(records::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth,
                            RecordActions &actions, Prompt &prompt, QWidget *parent)
     : QWidget(parent)
     , m_data(clinicalData)
@@ -45,7 +45,7 @@ CasebookView::CasebookView(store::ClinicalData &clinicalData, const Actor &actor
     , m_auth(auth)
     , m_prompt(prompt)
     , m_authService(std::make_unique<auth::AuthService>(clinicalData.database(), clinicalData.clock()))
-    , m_signatures(std::make_unique<auth::Signatures>(clinicalData, *m_authService, clinicalData.clock()))
+    , m_signatures(std::make_unique<records::Signatures>(clinicalData, *m_authService, clinicalData.clock()))
 {
     setObjectName(QStringLiteral("casebookView"));
     m_header = new QLabel(this);
@@ -128,7 +128,7 @@ CasebookView::CasebookView(store::ClinicalData &clinicalData, const Actor &actor
             m_eligibility->refresh();
         Q_EMIT subjectDataChanged(m_subject.id);
     });
-    connect(m_eligibility, &EligibilityPanel::decisionSigned, this, [this](const store::FormKey &key) {
+    connect(m_eligibility, &EligibilityPanel::decisionSigned, this, [this](const records::FormKey &key) {
         if (m_form->hasForm() && m_form->formKey().eventOid == key.eventOid && m_form->formKey().formOid == key.formOid)
             m_form->reload();
         fillSchedule();
@@ -270,10 +270,10 @@ void CasebookView::updateCasebookSignature()
     };
     const auto signatures = m_signatures->casebookSignatures(m_actor, m_subject.id);
     QStringList history;
-    const auth::CasebookSignature *latestValid = nullptr;
-    const auth::CasebookSignature *latestBroken = nullptr;
+    const records::CasebookSignature *latestValid = nullptr;
+    const records::CasebookSignature *latestBroken = nullptr;
     if (signatures) {
-        for (const auth::CasebookSignature &s : *signatures) {
+        for (const records::CasebookSignature &s : *signatures) {
             history.append(tr("%1 (%2) on %3: %4")
                                .arg(s.signerFullName, meaningText(s.meaning), when(s.utc),
                                     s.valid ? tr("valid") : tr("broken by a later change")));

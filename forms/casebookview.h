@@ -5,11 +5,11 @@
 // and their status, and the form view beside it. Above them, the casebook's
 // signature state (signed by whom, when and with what meaning; broken; or
 // unsigned) and Sign casebook…, which an investigator uses once every started
-// form is complete and no query is open (auth::Signatures::signCasebook); the
+// form is complete and no query is open (records::Signatures::signCasebook); the
 // button says why when it is disabled.
 
 #include "core/actor.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 #include "study/schedule.h"
 
 #include <QDate>
@@ -26,8 +26,10 @@ class QTabWidget;
 
 namespace cellcrf::auth {
 class AuthService;
+}
+namespace cellcrf::records {
 class Signatures;
-} // namespace cellcrf::auth
+}
 
 namespace cellcrf::forms {
 
@@ -43,7 +45,7 @@ class CasebookView final : public QWidget
     Q_OBJECT
 
 public:
-    CasebookView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, RecordActions &actions,
+    CasebookView(records::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, RecordActions &actions,
                  Prompt &prompt, QWidget *parent = nullptr);
     ~CasebookView() override;
 
@@ -86,13 +88,13 @@ private:
     // The signature line and whether (and why not) Sign casebook… is offered.
     void updateCasebookSignature();
 
-    store::ClinicalData &m_data;
+    records::ClinicalData &m_data;
     Actor m_actor;
     Authenticator &m_auth;
     Prompt &m_prompt;
     QString m_locale = QStringLiteral("en");
     QDate m_today = QDate::currentDate();
-    store::Subject m_subject;
+    records::Subject m_subject;
     QLabel *m_header = nullptr;
     QTreeWidget *m_tree = nullptr;
     FormView *m_form = nullptr;
@@ -104,7 +106,7 @@ private:
     QLabel *m_signatureState = nullptr;
     QPushButton *m_signCasebook = nullptr;
     std::unique_ptr<auth::AuthService> m_authService;
-    std::unique_ptr<auth::Signatures> m_signatures;
+    std::unique_ptr<records::Signatures> m_signatures;
 };
 
 } // namespace cellcrf::forms

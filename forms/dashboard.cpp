@@ -1,7 +1,7 @@
 #include "dashboard.h"
 
-#include "auth/queries.h"
 #include "recordactions.h"
+#include "records/queries.h"
 #include "statuscolors.h"
 
 #include <QBrush>
@@ -25,7 +25,7 @@ int rank(const QString &status)
 }
 } // namespace
 
-DashboardModel::DashboardModel(store::ClinicalData &clinicalData, const Actor &actor, RecordActions *actions,
+DashboardModel::DashboardModel(records::ClinicalData &clinicalData, const Actor &actor, RecordActions *actions,
                                QObject *parent)
     : QAbstractTableModel(parent)
     , m_data(clinicalData)
@@ -42,7 +42,7 @@ QHash<qint64, QSet<QString>> DashboardModel::queriedEvents() const
     return m_actions ? m_actions->openQueryEvents(m_actor) : QHash<qint64, QSet<QString>>{};
 }
 
-DashboardModel::Row DashboardModel::readRow(const store::Subject &subject,
+DashboardModel::Row DashboardModel::readRow(const records::Subject &subject,
                                             const QHash<qint64, QSet<QString>> &queried) const
 {
     Row row;
@@ -158,7 +158,7 @@ QVariant DashboardModel::headerData(int section, Qt::Orientation orientation, in
     return event->name.text(m_locale);
 }
 
-DashboardView::DashboardView(store::ClinicalData &clinicalData, const Actor &actor, RecordActions *actions,
+DashboardView::DashboardView(records::ClinicalData &clinicalData, const Actor &actor, RecordActions *actions,
                              QWidget *parent)
     : QWidget(parent)
     , m_data(clinicalData)

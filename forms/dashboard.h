@@ -6,7 +6,7 @@
 // Activating a cell opens that visit's first form.
 
 #include "core/actor.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -31,7 +31,7 @@ public:
         StatusRole,
     };
 
-    DashboardModel(store::ClinicalData &clinicalData, const Actor &actor, RecordActions *actions,
+    DashboardModel(records::ClinicalData &clinicalData, const Actor &actor, RecordActions *actions,
                    QObject *parent = nullptr);
     void reload();
     void subjectChanged(qint64 subjectId);
@@ -45,13 +45,13 @@ public:
 private:
     struct Row
     {
-        store::Subject subject;
+        records::Subject subject;
         QHash<QString, QString> eventStatus; // event oid -> combined status
     };
-    Row readRow(const store::Subject &subject, const QHash<qint64, QSet<QString>> &queried) const;
+    Row readRow(const records::Subject &subject, const QHash<qint64, QSet<QString>> &queried) const;
     QHash<qint64, QSet<QString>> queriedEvents() const;
 
-    store::ClinicalData &m_data;
+    records::ClinicalData &m_data;
     Actor m_actor;
     RecordActions *m_actions = nullptr;
     QString m_locale = QStringLiteral("en");
@@ -64,7 +64,7 @@ class DashboardView final : public QWidget
     Q_OBJECT
 
 public:
-    DashboardView(store::ClinicalData &clinicalData, const Actor &actor, RecordActions *actions,
+    DashboardView(records::ClinicalData &clinicalData, const Actor &actor, RecordActions *actions,
                   QWidget *parent = nullptr);
     DashboardModel *model() const { return m_model; }
     void reload();
@@ -79,7 +79,7 @@ protected:
 private:
     void retranslate();
 
-    store::ClinicalData &m_data;
+    records::ClinicalData &m_data;
     DashboardModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_legend = nullptr;

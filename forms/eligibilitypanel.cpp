@@ -41,7 +41,7 @@ QColor statusColor(clinical::CriterionStatus status)
 
 } // namespace
 
-EligibilityPanel::EligibilityPanel(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth,
+EligibilityPanel::EligibilityPanel(records::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth,
                                    RecordActions &actions, Prompt &prompt, QWidget *parent)
     : QWidget(parent)
     , m_data(clinicalData)
@@ -107,7 +107,7 @@ void EligibilityPanel::setSubject(qint64 subjectId)
     refresh();
 }
 
-store::FormKey EligibilityPanel::decisionKey() const
+records::FormKey EligibilityPanel::decisionKey() const
 {
     for (const auto &event : m_data.study().events)
         if (event.forms.contains(QLatin1String(eligibilityForm)))

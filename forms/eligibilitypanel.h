@@ -3,12 +3,12 @@
 // The eligibility panel of the screening visit: every criterion the screening
 // data decide, met / NOT met / missing data with its reason, the recorded
 // decision and its signature, and the summary sentence, all as
-// clinical::assessSubjectEligibility() returns them. The panel holds no rules.
+// records::assessSubjectEligibility() returns them. The panel holds no rules.
 // Investigators sign the decision here through the same signing path as the
 // form view's Sign… action (signStoredForm), with the meaning "approved".
 
 #include "core/actor.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 
 #include <QWidget>
 
@@ -29,8 +29,8 @@ class EligibilityPanel final : public QWidget
     Q_OBJECT
 
 public:
-    EligibilityPanel(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, RecordActions &actions,
-                     Prompt &prompt, QWidget *parent = nullptr);
+    EligibilityPanel(records::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth,
+                     RecordActions &actions, Prompt &prompt, QWidget *parent = nullptr);
     ~EligibilityPanel() override;
 
     void setSubject(qint64 subjectId);
@@ -41,7 +41,7 @@ public:
     // of the eligibility form that the person chose to keep).
     void setLeaveGuard(std::function<bool()> guard) { m_leaveGuard = std::move(guard); }
     // The form whose signature records the decision: the eligibility form of the screening visit.
-    store::FormKey decisionKey() const;
+    records::FormKey decisionKey() const;
     void signDecision();
     void setLocale(const QString &locale) { m_locale = locale; }
 
@@ -50,7 +50,7 @@ public:
     QPushButton *signButton() const { return m_sign; }
 
 Q_SIGNALS:
-    void decisionSigned(const store::FormKey &key);
+    void decisionSigned(const records::FormKey &key);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -58,7 +58,7 @@ protected:
 private:
     void retranslate();
 
-    store::ClinicalData &m_data;
+    records::ClinicalData &m_data;
     Actor m_actor;
     Authenticator &m_auth;
     RecordActions &m_actions;

@@ -6,7 +6,7 @@
 #include "exchange/odmexport.h"
 #include "exchange/redcapexport.h"
 #include "pdf/pdfexport.h"
-#include "store/studyfile.h"
+#include "records/studyfile.h"
 
 #include <QApplication>
 #include <QButtonGroup>
@@ -214,12 +214,12 @@ ExportJob::~ExportJob()
 
 void ExportJob::run()
 {
-    Result<std::unique_ptr<store::StudyFile>> opened = store::StudyFile::open(m_studyPath, m_clock);
+    Result<std::unique_ptr<records::StudyFile>> opened = records::StudyFile::open(m_studyPath, m_clock);
     if (!opened) {
         m_result = opened.status();
         return;
     }
-    std::unique_ptr<store::StudyFile> file = std::move(opened).value();
+    std::unique_ptr<records::StudyFile> file = std::move(opened).value();
     int lastStep = -1;
     const exchange::Progress progress = [this, &lastStep](qint64 done, qint64 total) {
         const int step = total > 0 ? int(done * 1000 / total) : 1000;
@@ -236,7 +236,7 @@ void ExportJob::run()
 
 // ---------------------------------------------------------------------------
 
-ExportDialog::ExportDialog(store::StudyFile &file, const Actor &actor, const QString &locale, QWidget *parent)
+ExportDialog::ExportDialog(records::StudyFile &file, const Actor &actor, const QString &locale, QWidget *parent)
     : QDialog(parent)
     , m_file(file)
     , m_actor(actor)

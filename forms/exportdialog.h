@@ -41,7 +41,7 @@ class QTreeWidget;
 
 namespace cellcrf {
 class Clock;
-namespace store {
+namespace records {
 class StudyFile;
 }
 } // namespace cellcrf
@@ -51,7 +51,7 @@ namespace cellcrf::forms {
 // What one run of an export gets, in the export's own thread.
 struct ExportRun
 {
-    store::StudyFile &file; // opened by the export thread, on the same study file
+    records::StudyFile &file; // opened by the export thread, on the same study file
     const Actor &actor;
     const exchange::ExportOptions &options;
     const QString &directory;
@@ -139,7 +139,7 @@ public:
     // Opens the folder of a finished export (QDesktopServices::openUrl unless replaced).
     using FolderOpener = std::function<void(const QUrl &)>;
 
-    ExportDialog(store::StudyFile &file, const Actor &actor, const QString &locale, QWidget *parent = nullptr);
+    ExportDialog(records::StudyFile &file, const Actor &actor, const QString &locale, QWidget *parent = nullptr);
     // Cancels a running export and waits for it.
     ~ExportDialog() override;
 
@@ -196,7 +196,7 @@ private:
     QStringList checkedOids(const CheckList &list) const;
     const ExportFormat &currentFormat() const;
 
-    store::StudyFile &m_file;
+    records::StudyFile &m_file;
     Actor m_actor;
     QString m_locale;
     Status m_allowed;

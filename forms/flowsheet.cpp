@@ -49,7 +49,7 @@ const QStringList rowItems = {
 };
 } // namespace
 
-FlowsheetModel::FlowsheetModel(store::ClinicalData &clinicalData, const Actor &actor, QObject *parent)
+FlowsheetModel::FlowsheetModel(records::ClinicalData &clinicalData, const Actor &actor, QObject *parent)
     : QAbstractTableModel(parent)
     , m_data(clinicalData)
     , m_actor(actor)
@@ -326,7 +326,7 @@ Status FlowsheetModel::save(const std::function<std::optional<QString>(const QSt
     std::sort(dirty.begin(), dirty.end());
     for (const int column : dirty) {
         auto &day = m_days[column];
-        store::SaveRequest request;
+        records::SaveRequest request;
         request.key = {m_subjectId, day.eventOid, 1, formOid, 1};
         request.expectedVersion = day.form.version;
         request.values = day.values;
@@ -396,8 +396,8 @@ void FlowsheetDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
     QStyledItemDelegate::setModelData(editor, model, index);
 }
 
-FlowsheetView::FlowsheetView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, Prompt &prompt,
-                             QWidget *parent)
+FlowsheetView::FlowsheetView(records::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth,
+                             Prompt &prompt, QWidget *parent)
     : QWidget(parent)
     , m_data(clinicalData)
     , m_actor(actor)

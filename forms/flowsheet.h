@@ -7,7 +7,7 @@
 // (and reason for change) as the form view.
 
 #include "core/actor.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 
 #include <functional>
 #include <optional>
@@ -41,7 +41,7 @@ public:
         GradeRowRole,
     };
 
-    FlowsheetModel(store::ClinicalData &clinicalData, const Actor &actor, QObject *parent = nullptr);
+    FlowsheetModel(records::ClinicalData &clinicalData, const Actor &actor, QObject *parent = nullptr);
 
     void setSubject(qint64 subjectId);
     void setLocale(const QString &locale);
@@ -68,14 +68,14 @@ private:
         QString eventOid;
         int day = 0;
         std::optional<QDate> date;
-        store::FormData form;
+        records::FormData form;
         FormValues values;
         rules::ValidationResult validation;
     };
     void validateDay(int column);
     QString display(const Day &day, const study::Item &item) const;
 
-    store::ClinicalData &m_data;
+    records::ClinicalData &m_data;
     Actor m_actor;
     QString m_locale = QStringLiteral("en");
     const study::Form *m_form = nullptr;
@@ -103,7 +103,7 @@ class FlowsheetView final : public QWidget
     Q_OBJECT
 
 public:
-    FlowsheetView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, Prompt &prompt,
+    FlowsheetView(records::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, Prompt &prompt,
                   QWidget *parent = nullptr);
     ~FlowsheetView() override;
 
@@ -124,7 +124,7 @@ private:
     void refreshChart();
     void retranslate();
 
-    store::ClinicalData &m_data;
+    records::ClinicalData &m_data;
     Actor m_actor;
     Authenticator &m_auth;
     Prompt &m_prompt;

@@ -81,7 +81,7 @@ int choiceColumns(const QStringList &labels, int most)
 
 } // namespace
 
-FormView::FormView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, RecordActions &actions,
+FormView::FormView(records::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, RecordActions &actions,
                    Prompt &prompt, QWidget *parent)
     : QWidget(parent)
     , m_data(clinicalData)
@@ -190,7 +190,7 @@ void FormView::closeForm()
         b->hide();
 }
 
-bool FormView::openForm(const store::FormKey &key)
+bool FormView::openForm(const records::FormKey &key)
 {
     const auto *form = m_data.study().form(key.formOid);
     if (!form)
@@ -987,9 +987,9 @@ void FormView::fillItemMenu(QMenu &menu, const QString &itemOid)
         // Closing and re-opening also need to be the opener (or a data manager).
         const Status mayClose = !mayCloseAny.isOk() ? mayCloseAny : m_actions.mayCloseQuery(m_actor, q);
         const QString question = q.messages.isEmpty() ? QString() : q.messages.first().text;
-        const QString state = q.status == QLatin1String(auth::querystatus::Closed)     ? tr("closed")
-                              : q.status == QLatin1String(auth::querystatus::Answered) ? tr("answered")
-                                                                                       : tr("open");
+        const QString state = q.status == QLatin1String(records::querystatus::Closed)     ? tr("closed")
+                              : q.status == QLatin1String(records::querystatus::Answered) ? tr("answered")
+                                                                                          : tr("open");
         //: item context menu: a query's question (shortened) and its state
         auto *sub = menu.addMenu(
             tr("Query “%1” (%2)").arg(menu.fontMetrics().elidedText(question, Qt::ElideRight, 260), state));
@@ -1080,7 +1080,7 @@ bool FormView::save()
                            tr("Some values cannot be saved. Correct the items marked in red and save again."));
         return false;
     }
-    store::SaveRequest request;
+    records::SaveRequest request;
     request.key = m_key;
     request.expectedVersion = m_loaded.version;
     request.values = m_values;

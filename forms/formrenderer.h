@@ -9,10 +9,10 @@
 // Leaving a form with unsaved edits always goes through maybeLeave(), which asks
 // the Prompt; saving asks it for a reason when saved values change.
 
-#include "auth/sourceverification.h"
 #include "authenticator.h"
 #include "core/actor.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
+#include "records/sourceverification.h"
 
 #include <QHash>
 #include <QWidget>
@@ -38,15 +38,15 @@ class FormView final : public QWidget
     Q_OBJECT
 
 public:
-    FormView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, RecordActions &actions,
+    FormView(records::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth, RecordActions &actions,
              Prompt &prompt, QWidget *parent = nullptr);
     ~FormView() override;
 
     // Loads a form; the current one must have been left first (maybeLeave()).
-    bool openForm(const store::FormKey &key);
+    bool openForm(const records::FormKey &key);
     void closeForm();
     bool hasForm() const { return m_form != nullptr; }
-    const store::FormKey &formKey() const { return m_key; }
+    const records::FormKey &formKey() const { return m_key; }
     bool isModified() const { return m_modified; }
     QString formStatus() const { return m_loaded.status; }
     const rules::ValidationResult &validation() const { return m_validation; }
@@ -64,7 +64,7 @@ public:
     void setLocale(const QString &locale);
 
 Q_SIGNALS:
-    void saved(const store::FormKey &key);
+    void saved(const records::FormKey &key);
     void modifiedChanged(bool modified);
 
 protected:
@@ -126,15 +126,15 @@ private:
     QList<QWidget *> focusStops() const;
     void moveFocus(QWidget *from, bool forward);
 
-    store::ClinicalData &m_data;
+    records::ClinicalData &m_data;
     Actor m_actor;
     Authenticator &m_auth;
     RecordActions &m_actions;
     Prompt &m_prompt;
     QString m_locale = QStringLiteral("en");
     const study::Form *m_form = nullptr;
-    store::FormKey m_key;
-    store::FormData m_loaded;
+    records::FormKey m_key;
+    records::FormData m_loaded;
     FormValues m_values;
     rules::ValidationResult m_validation;
     bool m_modified = false;
@@ -142,7 +142,7 @@ private:
     bool m_applying = false;
     QList<Row> m_rows;
     QHash<QString, int> m_rowOf;
-    QHash<QString, auth::VerificationMark> m_marks;
+    QHash<QString, records::VerificationMark> m_marks;
 
     QLabel *m_title = nullptr;
     QLabel *m_status = nullptr;

@@ -8,8 +8,8 @@
 #include "formrenderer.h"
 #include "language.h"
 #include "prompt.h"
+#include "records/studyfile.h"
 #include "statuscolors.h"
-#include "store/studyfile.h"
 #include "subjectlistview.h"
 
 #include <QAction>
@@ -89,7 +89,7 @@ private:
 
 } // namespace
 
-MainWindow::MainWindow(store::StudyFile &file, const Actor &actor, Authenticator &auth, RecordActions &actions,
+MainWindow::MainWindow(records::StudyFile &file, const Actor &actor, Authenticator &auth, RecordActions &actions,
                        Prompt &prompt, Language &language, QWidget *parent)
     : QMainWindow(parent)
     , m_file(file)

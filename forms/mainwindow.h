@@ -18,7 +18,7 @@ class QTabWidget;
 class QTimer;
 class QActionGroup;
 
-namespace cellcrf::store {
+namespace cellcrf::records {
 class StudyFile;
 }
 
@@ -38,8 +38,8 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(store::StudyFile &file, const Actor &actor, Authenticator &auth, RecordActions &actions, Prompt &prompt,
-               Language &language, QWidget *parent = nullptr);
+    MainWindow(records::StudyFile &file, const Actor &actor, Authenticator &auth, RecordActions &actions,
+               Prompt &prompt, Language &language, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     SubjectListView *subjectList() const { return m_subjects; }
@@ -75,7 +75,7 @@ private:
     void applyLocale(const QString &locale);
     void updateStatusBar();
 
-    store::StudyFile &m_file;
+    records::StudyFile &m_file;
     Actor m_actor;
     Authenticator &m_auth;
     Prompt &m_prompt;

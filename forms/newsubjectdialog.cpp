@@ -10,7 +10,7 @@
 
 namespace cellcrf::forms {
 
-NewSubjectDialog::NewSubjectDialog(store::ClinicalData &clinicalData, const Actor &actor, const QString &locale,
+NewSubjectDialog::NewSubjectDialog(records::ClinicalData &clinicalData, const Actor &actor, const QString &locale,
                                    QWidget *parent)
     : QDialog(parent)
     , m_data(clinicalData)
@@ -76,7 +76,7 @@ void NewSubjectDialog::accept()
         for (const auto &event : m_data.study().events) {
             if (!event.forms.contains(anchor->formOid))
                 continue;
-            store::SaveRequest request;
+            records::SaveRequest request;
             request.key = {m_subject.id, event.oid, 1, anchor->formOid, 1};
             request.values.insert(anchor->itemOid, ItemEntry{m_consent->date().toString(Qt::ISODate), {}, false});
             if (const auto *form = m_data.study().form(anchor->formOid)) {

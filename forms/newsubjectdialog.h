@@ -4,7 +4,7 @@
 // (written to the consent form through the same save path as any entry).
 
 #include "core/actor.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 
 #include <QDialog>
 
@@ -21,16 +21,16 @@ class NewSubjectDialog final : public QDialog
     Q_OBJECT
 
 public:
-    NewSubjectDialog(store::ClinicalData &clinicalData, const Actor &actor, const QString &locale,
+    NewSubjectDialog(records::ClinicalData &clinicalData, const Actor &actor, const QString &locale,
                      QWidget *parent = nullptr);
 
-    const store::Subject &subject() const { return m_subject; }
+    const records::Subject &subject() const { return m_subject; }
     void accept() override;
 
 private:
-    store::ClinicalData &m_data;
+    records::ClinicalData &m_data;
     Actor m_actor;
-    store::Subject m_subject;
+    records::Subject m_subject;
     QComboBox *m_site = nullptr;
     QLineEdit *m_number = nullptr;
     QLineEdit *m_initials = nullptr;

@@ -1,63 +1,63 @@
 #include "recordactions.h"
 
-#include "auth/datalocks.h"
-#include "auth/queries.h"
-#include "auth/signatures.h"
-#include "auth/sourceverification.h"
+#include "records/datalocks.h"
+#include "records/queries.h"
+#include "records/signatures.h"
+#include "records/sourceverification.h"
 
 namespace cellcrf::forms {
 
-RecordActions::RecordActions(store::ClinicalData &data, auth::AuthService &auth, const Clock &clock)
+RecordActions::RecordActions(records::ClinicalData &data, auth::AuthService &auth, const Clock &clock)
     : m_data(data)
     , m_clock(clock)
-    , m_locks(std::make_unique<auth::DataLocks>(data, clock))
-    , m_queries(std::make_unique<auth::Queries>(data, clock))
-    , m_signatures(std::make_unique<auth::Signatures>(data, auth, clock))
-    , m_sdv(std::make_unique<auth::SourceVerification>(data, clock))
+    , m_locks(std::make_unique<records::DataLocks>(data, clock))
+    , m_queries(std::make_unique<records::Queries>(data, clock))
+    , m_signatures(std::make_unique<records::Signatures>(data, auth, clock))
+    , m_sdv(std::make_unique<records::SourceVerification>(data, clock))
 {}
 
 RecordActions::~RecordActions() = default;
 
-Status RecordActions::verifyForm(const Actor &actor, const store::FormKey &key)
+Status RecordActions::verifyForm(const Actor &actor, const records::FormKey &key)
 {
     return m_sdv->verifyForm(actor, key);
 }
 
-Status RecordActions::verifyItems(const Actor &actor, const store::FormKey &key, const QStringList &itemOids)
+Status RecordActions::verifyItems(const Actor &actor, const records::FormKey &key, const QStringList &itemOids)
 {
     return m_sdv->verifyItems(actor, key, itemOids);
 }
 
-QHash<QString, auth::VerificationMark> RecordActions::verificationMarks(const Actor &actor,
-                                                                        const store::FormKey &key) const
+QHash<QString, records::VerificationMark> RecordActions::verificationMarks(const Actor &actor,
+                                                                           const records::FormKey &key) const
 {
-    QHash<QString, auth::VerificationMark> out;
+    QHash<QString, records::VerificationMark> out;
     if (const auto marks = m_sdv->marks(actor, key))
         for (const auto &m : *marks)
             out.insert(m.itemOid, m);
     return out;
 }
 
-Status RecordActions::signForm(const Actor &actor, const store::FormKey &key, const QString &meaning,
+Status RecordActions::signForm(const Actor &actor, const records::FormKey &key, const QString &meaning,
                                const QString &password, int version)
 {
-    const auto parsed = auth::parseMeaning(meaning);
+    const auto parsed = records::parseMeaning(meaning);
     if (!parsed)
         return Status::error(ErrorCode::InvalidInput, meaning);
     return m_signatures->sign(actor, key, *parsed, password, version).status();
 }
 
-Status RecordActions::lockForm(const Actor &actor, const store::FormKey &key)
+Status RecordActions::lockForm(const Actor &actor, const records::FormKey &key)
 {
     return m_locks->lockForm(actor, key);
 }
 
-Status RecordActions::unlockForm(const Actor &actor, const store::FormKey &key, const QString &reason)
+Status RecordActions::unlockForm(const Actor &actor, const records::FormKey &key, const QString &reason)
 {
     return m_locks->unlockForm(actor, key, reason);
 }
 
-Status RecordActions::openQuery(const Actor &actor, const store::FormKey &key, const QString &itemOid,
+Status RecordActions::openQuery(const Actor &actor, const records::FormKey &key, const QString &itemOid,
                                 const QString &text)
 {
     return m_queries->open(actor, key, itemOid, text).status();
@@ -78,16 +78,16 @@ Status RecordActions::reopenQuery(const Actor &actor, qint64 queryId, const QStr
     return m_queries->reopen(actor, queryId, text);
 }
 
-Status RecordActions::mayCloseQuery(const Actor &actor, const auth::DataQuery &query) const
+Status RecordActions::mayCloseQuery(const Actor &actor, const records::DataQuery &query) const
 {
-    return auth::Queries::mayClose(actor, query);
+    return records::Queries::mayClose(actor, query);
 }
 
-QList<auth::DataQuery> RecordActions::queriesOfItem(const Actor &actor, const store::FormKey &key,
-                                                    const QString &itemOid) const
+QList<records::DataQuery> RecordActions::queriesOfItem(const Actor &actor, const records::FormKey &key,
+                                                       const QString &itemOid) const
 {
-    QList<auth::DataQuery> out;
-    auth::QueryFilter filter;
+    QList<records::DataQuery> out;
+    records::QueryFilter filter;
     filter.subjectId = key.subjectId;
     filter.includeClosed = true;
     if (const auto list = m_queries->list(actor, filter))
@@ -98,9 +98,9 @@ QList<auth::DataQuery> RecordActions::queriesOfItem(const Actor &actor, const st
     return out;
 }
 
-Result<clinical::SubjectEligibility> RecordActions::eligibility(const Actor &actor, qint64 subjectId)
+Result<records::SubjectEligibility> RecordActions::eligibility(const Actor &actor, qint64 subjectId)
 {
-    return clinical::assessSubjectEligibility(m_data, actor, subjectId, m_clock);
+    return records::assessSubjectEligibility(m_data, actor, subjectId, m_clock);
 }
 
 QHash<qint64, int> RecordActions::openQueriesBySubject(const Actor &actor) const
@@ -123,10 +123,10 @@ QHash<qint64, QSet<QString>> RecordActions::openQueryEvents(const Actor &actor) 
     return out;
 }
 
-QHash<QString, int> RecordActions::openQueriesByItem(const Actor &actor, const store::FormKey &key) const
+QHash<QString, int> RecordActions::openQueriesByItem(const Actor &actor, const records::FormKey &key) const
 {
     QHash<QString, int> out;
-    auth::QueryFilter filter;
+    records::QueryFilter filter;
     filter.subjectId = key.subjectId;
     if (const auto list = m_queries->list(actor, filter))
         for (const auto &q : *list)

@@ -2,15 +2,15 @@
 
 // The record-level actions a form view offers beside data entry (source data
 // verification, signing, locking, queries) and the eligibility assessment, as
-// thin calls into model/auth and model/clinical so that every check stays in the
+// thin calls into model/records so that every check stays in the
 // model.
 
-#include "auth/queries.h"
-#include "auth/sourceverification.h"
-#include "clinical/subjecteligibility.h"
 #include "core/actor.h"
 #include "core/result.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
+#include "records/queries.h"
+#include "records/sourceverification.h"
+#include "records/subjecteligibility.h"
 
 #include <QHash>
 #include <QSet>
@@ -21,9 +21,11 @@ namespace cellcrf {
 class Clock;
 namespace auth {
 class AuthService;
+}
+namespace records {
 class DataLocks;
 class Signatures;
-} // namespace auth
+} // namespace records
 } // namespace cellcrf
 
 namespace cellcrf::forms {
@@ -33,42 +35,43 @@ class RecordActions
     Q_DISABLE_COPY_MOVE(RecordActions)
 
 public:
-    RecordActions(store::ClinicalData &data, auth::AuthService &auth, const Clock &clock);
+    RecordActions(records::ClinicalData &data, auth::AuthService &auth, const Clock &clock);
     ~RecordActions();
 
-    Status verifyForm(const Actor &actor, const store::FormKey &key);
-    Status verifyItems(const Actor &actor, const store::FormKey &key, const QStringList &itemOids);
+    Status verifyForm(const Actor &actor, const records::FormKey &key);
+    Status verifyItems(const Actor &actor, const records::FormKey &key, const QStringList &itemOids);
     // The source-verification marks of a form, per item oid.
-    QHash<QString, auth::VerificationMark> verificationMarks(const Actor &actor, const store::FormKey &key) const;
+    QHash<QString, records::VerificationMark> verificationMarks(const Actor &actor, const records::FormKey &key) const;
     // meaning: "authored", "reviewed" or "approved".
-    Status signForm(const Actor &actor, const store::FormKey &key, const QString &meaning, const QString &password,
+    Status signForm(const Actor &actor, const records::FormKey &key, const QString &meaning, const QString &password,
                     int version);
-    Status lockForm(const Actor &actor, const store::FormKey &key);
-    Status unlockForm(const Actor &actor, const store::FormKey &key, const QString &reason);
-    Status openQuery(const Actor &actor, const store::FormKey &key, const QString &itemOid, const QString &text);
+    Status lockForm(const Actor &actor, const records::FormKey &key);
+    Status unlockForm(const Actor &actor, const records::FormKey &key, const QString &reason);
+    Status openQuery(const Actor &actor, const records::FormKey &key, const QString &itemOid, const QString &text);
     Status answerQuery(const Actor &actor, qint64 queryId, const QString &text);
     Status closeQuery(const Actor &actor, qint64 queryId, const QString &text);
     Status reopenQuery(const Actor &actor, qint64 queryId, const QString &text);
     // Whether the actor may close or re-open this query, with the reason when not.
-    Status mayCloseQuery(const Actor &actor, const auth::DataQuery &query) const;
+    Status mayCloseQuery(const Actor &actor, const records::DataQuery &query) const;
     // Every query on one item of a form, open and closed, oldest first.
-    QList<auth::DataQuery> queriesOfItem(const Actor &actor, const store::FormKey &key, const QString &itemOid) const;
+    QList<records::DataQuery> queriesOfItem(const Actor &actor, const records::FormKey &key,
+                                            const QString &itemOid) const;
     // The screening criteria, decision and signature of one subject.
-    Result<clinical::SubjectEligibility> eligibility(const Actor &actor, qint64 subjectId);
+    Result<records::SubjectEligibility> eligibility(const Actor &actor, qint64 subjectId);
     // Open (not closed) queries per subject id, for the subject list.
     QHash<qint64, int> openQueriesBySubject(const Actor &actor) const;
     // Subject id -> the events that have an open query.
     QHash<qint64, QSet<QString>> openQueryEvents(const Actor &actor) const;
     // Open queries of one form, per item.
-    QHash<QString, int> openQueriesByItem(const Actor &actor, const store::FormKey &key) const;
+    QHash<QString, int> openQueriesByItem(const Actor &actor, const records::FormKey &key) const;
 
 private:
-    store::ClinicalData &m_data;
+    records::ClinicalData &m_data;
     const Clock &m_clock;
-    std::unique_ptr<auth::DataLocks> m_locks;
-    std::unique_ptr<auth::Queries> m_queries;
-    std::unique_ptr<auth::Signatures> m_signatures;
-    std::unique_ptr<auth::SourceVerification> m_sdv;
+    std::unique_ptr<records::DataLocks> m_locks;
+    std::unique_ptr<records::Queries> m_queries;
+    std::unique_ptr<records::Signatures> m_signatures;
+    std::unique_ptr<records::SourceVerification> m_sdv;
 };
 
 } // namespace cellcrf::forms

@@ -4,20 +4,20 @@
 // Sign…, the eligibility panel's Sign decision…): the prompt's signing dialog,
 // whose every attempt goes to RecordActions::signForm on the stored version the
 // signer looked at, so a form changed meanwhile is never signed. The casebook
-// view's Sign casebook… goes the same way to auth::Signatures::signCasebook
+// view's Sign casebook… goes the same way to records::Signatures::signCasebook
 // with the content hash of the casebook review the signer was shown.
 
 #include "core/actor.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 
 #include <QStringList>
 
 class QWidget;
 
-namespace cellcrf::auth {
+namespace cellcrf::records {
 class Signatures;
 struct CasebookReview;
-} // namespace cellcrf::auth
+} // namespace cellcrf::records
 
 namespace cellcrf::forms {
 
@@ -26,11 +26,11 @@ class RecordActions;
 
 // True when the form was signed; false when the person cancelled.
 bool signStoredForm(QWidget *parent, Prompt &prompt, RecordActions &actions, const Actor &actor,
-                    const store::FormKey &key, const QString &what, int version, const QStringList &meanings);
+                    const records::FormKey &key, const QString &what, int version, const QStringList &meanings);
 
 // True when the subject's casebook was signed as `review` shows it; false when
 // the person cancelled.
-bool signCasebook(QWidget *parent, Prompt &prompt, auth::Signatures &signatures, const Actor &actor,
-                  const auth::CasebookReview &review, const QString &what, const QStringList &meanings);
+bool signCasebook(QWidget *parent, Prompt &prompt, records::Signatures &signatures, const Actor &actor,
+                  const records::CasebookReview &review, const QString &what, const QStringList &meanings);
 
 } // namespace cellcrf::forms

@@ -3,8 +3,8 @@
 #include "authenticator.h"
 #include "newsubjectdialog.h"
 #include "recordactions.h"
+#include "records/clinicaldata.h"
 #include "statuscolors.h"
-#include "store/clinicaldata.h"
 #include "subjecttablemodel.h"
 
 #include <QComboBox>
@@ -44,7 +44,7 @@ bool SubjectFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     const SubjectRow *row = model && !sourceParent.isValid() ? model->rowAt(sourceRow) : nullptr;
     if (!row)
         return false;
-    const store::Subject &subject = row->summary.subject;
+    const records::Subject &subject = row->summary.subject;
     if (!m_status.isEmpty() && subject.status != m_status)
         return false;
     if (!m_site.isEmpty() && subject.siteOid != m_site)
@@ -61,7 +61,7 @@ bool SubjectFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
     return QSortFilterProxyModel::lessThan(left, right);
 }
 
-SubjectListView::SubjectListView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth,
+SubjectListView::SubjectListView(records::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth,
                                  RecordActions *actions, QWidget *parent)
     : QWidget(parent)
     , m_data(clinicalData)
@@ -176,9 +176,10 @@ void SubjectListView::retranslate()
     const QString status = m_status->currentData().toString();
     m_status->clear();
     m_status->addItem(tr("All statuses"), QString());
-    for (const char *s : {store::subjectstatus::Screening, store::subjectstatus::ScreenFailed,
-                          store::subjectstatus::OnStudy, store::subjectstatus::Randomized,
-                          store::subjectstatus::Completed, store::subjectstatus::Withdrawn, store::subjectstatus::Died})
+    for (const char *s :
+         {records::subjectstatus::Screening, records::subjectstatus::ScreenFailed, records::subjectstatus::OnStudy,
+          records::subjectstatus::Randomized, records::subjectstatus::Completed, records::subjectstatus::Withdrawn,
+          records::subjectstatus::Died})
         m_status->addItem(subjectStatusText(QString::fromLatin1(s)), QString::fromLatin1(s));
     m_status->setCurrentIndex(qMax(0, m_status->findData(status)));
 

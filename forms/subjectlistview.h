@@ -14,7 +14,7 @@ class QLineEdit;
 class QPushButton;
 class QTableView;
 
-namespace cellcrf::store {
+namespace cellcrf::records {
 class ClinicalData;
 }
 
@@ -50,7 +50,7 @@ class SubjectListView final : public QWidget
     Q_OBJECT
 
 public:
-    SubjectListView(store::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth,
+    SubjectListView(records::ClinicalData &clinicalData, const Actor &actor, Authenticator &auth,
                     RecordActions *actions = nullptr, QWidget *parent = nullptr);
     ~SubjectListView() override;
 
@@ -71,7 +71,7 @@ private:
     void newSubject();
     void updateCount();
 
-    store::ClinicalData &m_data;
+    records::ClinicalData &m_data;
     Actor m_actor;
     Authenticator &m_auth;
     RecordActions *m_actions = nullptr;

@@ -28,7 +28,7 @@ void findItem(const study::Study &s, const QString &cdash, const QString &oid, Q
 
 } // namespace
 
-SubjectTableModel::SubjectTableModel(store::ClinicalData &clinicalData, Actor actor, QObject *parent)
+SubjectTableModel::SubjectTableModel(records::ClinicalData &clinicalData, Actor actor, QObject *parent)
     : QAbstractTableModel(parent)
     , m_data(clinicalData)
     , m_actor(std::move(actor))
@@ -68,7 +68,7 @@ void SubjectTableModel::reload()
     beginResetModel();
     m_rows.clear();
     m_rowOf.clear();
-    auto summaries = store::SubjectSummaries(m_data).all(m_actor, m_items, m_today);
+    auto summaries = records::SubjectSummaries(m_data).all(m_actor, m_items, m_today);
     if (summaries) {
         m_rows.reserve(summaries->size());
         m_rowOf.reserve(summaries->size());
@@ -80,9 +80,9 @@ void SubjectTableModel::reload()
     endResetModel();
 }
 
-void SubjectTableModel::subjectAdded(const store::Subject &subject)
+void SubjectTableModel::subjectAdded(const records::Subject &subject)
 {
-    auto summary = store::SubjectSummaries(m_data).one(m_actor, subject.id, m_items, m_today);
+    auto summary = records::SubjectSummaries(m_data).one(m_actor, subject.id, m_items, m_today);
     if (!summary)
         return;
     const int row = int(m_rows.size());
@@ -97,7 +97,7 @@ void SubjectTableModel::subjectChanged(qint64 subjectId)
     const int row = rowOfSubject(subjectId);
     if (row < 0)
         return;
-    auto summary = store::SubjectSummaries(m_data).one(m_actor, subjectId, m_items, m_today);
+    auto summary = records::SubjectSummaries(m_data).one(m_actor, subjectId, m_items, m_today);
     if (!summary)
         return;
     m_rows[row] = makeRow(std::move(*summary));
@@ -114,7 +114,7 @@ const SubjectRow *SubjectTableModel::rowAt(int row) const
     return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
 }
 
-SubjectRow SubjectTableModel::makeRow(store::SubjectSummary summary) const
+SubjectRow SubjectTableModel::makeRow(records::SubjectSummary summary) const
 {
     SubjectRow row;
     row.summary = std::move(summary);

@@ -2,14 +2,14 @@
 
 // The subjects a person may see, one row each, with what a nurse looks for first:
 // who, which arm, what status, which visit is due next. Rows are read together by
-// store::SubjectSummaries when loaded (a few queries for any number of subjects)
+// records::SubjectSummaries when loaded (a few queries for any number of subjects)
 // and again only for a subject that changed; the texts shown, sorted and searched
 // are made once per row and language, so that a proxy sorts and filters ten
 // thousand rows without asking the model to build strings.
 
 #include "core/actor.h"
-#include "store/clinicaldata.h"
-#include "store/subjectsummary.h"
+#include "records/clinicaldata.h"
+#include "records/subjectsummary.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
@@ -19,7 +19,7 @@ namespace cellcrf::forms {
 
 struct SubjectRow
 {
-    store::SubjectSummary summary;
+    records::SubjectSummary summary;
     QString age;
     int ageYears = 0; // for sorting; 0 when not known
     QString sexCode;
@@ -55,14 +55,14 @@ public:
         SearchTextRole,
     };
 
-    SubjectTableModel(store::ClinicalData &clinicalData, Actor actor, QObject *parent = nullptr);
+    SubjectTableModel(records::ClinicalData &clinicalData, Actor actor, QObject *parent = nullptr);
 
     void setLocale(const QString &locale);
     void setToday(const QDate &today);
     // Reads every subject again (a real reset).
     void reload();
     // A new subject appended, or one subject's row read again.
-    void subjectAdded(const store::Subject &subject);
+    void subjectAdded(const records::Subject &subject);
     void subjectChanged(qint64 subjectId);
     int rowOfSubject(qint64 subjectId) const;
     const SubjectRow *rowAt(int row) const;
@@ -76,17 +76,17 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    SubjectRow makeRow(store::SubjectSummary summary) const;
+    SubjectRow makeRow(records::SubjectSummary summary) const;
     void makeTexts(SubjectRow &row) const;
     QString displayText(const SubjectRow &row, int column) const;
 
-    store::ClinicalData &m_data;
+    records::ClinicalData &m_data;
     Actor m_actor;
     QString m_locale = QStringLiteral("en");
     QDate m_today = QDate::currentDate();
     QList<SubjectRow> m_rows;
-    QHash<qint64, int> m_rowOf;    // subject id -> row
-    QList<store::ItemRef> m_items; // age, sex (when the study has them)
+    QHash<qint64, int> m_rowOf;      // subject id -> row
+    QList<records::ItemRef> m_items; // age, sex (when the study has them)
     int m_ageAt = -1;
     int m_sexAt = -1;
     QString m_sexCodeList;

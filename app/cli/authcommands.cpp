@@ -4,13 +4,13 @@
 
 #include "audit/audittrail.h"
 #include "auth/authservice.h"
-#include "auth/datalocks.h"
 #include "auth/permissions.h"
-#include "auth/queries.h"
-#include "auth/signatures.h"
-#include "auth/sourceverification.h"
 #include "core/clock.h"
-#include "store/studyfile.h"
+#include "records/datalocks.h"
+#include "records/queries.h"
+#include "records/signatures.h"
+#include "records/sourceverification.h"
+#include "records/studyfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -88,7 +88,7 @@ public:
 
     bool open()
     {
-        auto file = store::StudyFile::open(arg(0), m_clock);
+        auto file = records::StudyFile::open(arg(0), m_clock);
         if (!file) {
             fail(file.message());
             return false;
@@ -97,8 +97,8 @@ public:
         m_auth = std::make_unique<auth::AuthService>(m_file->database(), m_clock);
         return true;
     }
-    store::StudyFile &file() { return *m_file; }
-    store::ClinicalData &data() { return m_file->data(); }
+    records::StudyFile &file() { return *m_file; }
+    records::ClinicalData &data() { return m_file->data(); }
     auth::AuthService &authService() { return *m_auth; }
 
     // A password: from standard input with --password-stdin, else from
@@ -133,14 +133,14 @@ public:
     const QString &password() const { return m_password; }
 
     // "SUBJECT EVENT FORM" positionals starting at `first`, as a form key.
-    bool formKey(int first, store::FormKey &key)
+    bool formKey(int first, records::FormKey &key)
     {
         auto subject = data().subjectByKey(m_actor, arg(first));
         if (!subject) {
             fail(subject.message());
             return false;
         }
-        key = store::FormKey{subject->id, arg(first + 1), 1, arg(first + 2), 1};
+        key = records::FormKey{subject->id, arg(first + 1), 1, arg(first + 2), 1};
         return true;
     }
 
@@ -159,7 +159,7 @@ private:
     const Clock &m_clock;
     QCommandLineParser m_parser;
     QString m_name;
-    std::unique_ptr<store::StudyFile> m_file;
+    std::unique_ptr<records::StudyFile> m_file;
     std::unique_ptr<auth::AuthService> m_auth;
     Actor m_actor;
     QString m_password;
@@ -294,13 +294,13 @@ int cmdEdit(const QStringList &args, Command &c)
     p.addOption({QStringLiteral("complete"), tr("mark the form complete")});
     if (!c.parse(args, 1, 4, 1000) || !c.open() || !c.signIn())
         return ExitFailed;
-    store::FormKey key;
+    records::FormKey key;
     if (!c.formKey(1, key))
         return ExitFailed;
     auto form = c.data().loadForm(c.actor(), key);
     if (!form)
         return c.fail(form.message());
-    store::SaveRequest r;
+    records::SaveRequest r;
     r.key = key;
     r.expectedVersion = form->version;
     r.values = form->values;
@@ -317,7 +317,7 @@ int cmdEdit(const QStringList &args, Command &c)
     }
     r.reason = c.value("reason");
     r.complete = c.isSet("complete");
-    store::SaveOutcome o = c.data().saveForm(c.actor(), r);
+    records::SaveOutcome o = c.data().saveForm(c.actor(), r);
     if (!o.status)
         return c.fail(o.status.message());
     c.out() << tr("Saved %1: version %2, status %3, changed: %4")
@@ -329,7 +329,7 @@ int cmdEdit(const QStringList &args, Command &c)
     return ExitOk;
 }
 
-void printCasebookSignature(QTextStream &out, const auth::CasebookSignature &s)
+void printCasebookSignature(QTextStream &out, const records::CasebookSignature &s)
 {
     out << tr("  casebook signature: %1 (%2) %3 at %4, %n form(s), sha256 %5: %6", nullptr, s.formCount)
                .arg(s.signerFullName, s.signer, s.meaning, s.utc, s.contentHash.left(16),
@@ -344,7 +344,7 @@ int showCasebook(Command &c)
     auto subject = c.data().subjectByKey(c.actor(), c.arg(1));
     if (!subject)
         return c.fail(subject.message());
-    auth::Signatures signatures(c.data(), c.authService(), c.file().clock());
+    records::Signatures signatures(c.data(), c.authService(), c.file().clock());
     auto review = signatures.reviewCasebook(c.actor(), subject->id);
     if (!review)
         return c.fail(review.message());
@@ -359,7 +359,7 @@ int showCasebook(Command &c)
         return c.fail(sigs.message());
     if (sigs->isEmpty())
         c.out() << tr("  casebook signature: none (unsigned)") << Qt::endl;
-    for (const auth::CasebookSignature &s : std::as_const(*sigs))
+    for (const records::CasebookSignature &s : std::as_const(*sigs))
         printCasebookSignature(c.out(), s);
     return ExitOk;
 }
@@ -372,7 +372,7 @@ int cmdShow(const QStringList &args, Command &c)
         return showCasebook(c);
     if (c.parser().positionalArguments().size() != 4)
         return c.usage(tr("show DB SUBJECT for the casebook, or show DB SUBJECT EVENT FORM for one form"));
-    store::FormKey key;
+    records::FormKey key;
     if (!c.formKey(1, key))
         return ExitFailed;
     auto form = c.data().loadForm(c.actor(), key);
@@ -382,16 +382,16 @@ int cmdShow(const QStringList &args, Command &c)
                    .arg(key.formOid, c.arg(1), key.eventOid, form->status)
                    .arg(form->version)
             << Qt::endl;
-    auto marks = auth::SourceVerification(c.data(), c.file().clock()).marks(c.actor(), key);
+    auto marks = records::SourceVerification(c.data(), c.file().clock()).marks(c.actor(), key);
     for (auto it = form->values.cbegin(); it != form->values.cend(); ++it) {
         bool verified = false;
-        for (const auth::VerificationMark &m : marks ? *marks : QList<auth::VerificationMark>())
+        for (const records::VerificationMark &m : marks ? *marks : QList<records::VerificationMark>())
             verified = verified || m.itemOid == it.key();
         c.out() << "  " << it.key() << " = " << (it->value.isEmpty() ? QLatin1Char('!') + it->missingReason : it->value)
                 << (verified ? tr("  [verified]") : QString()) << Qt::endl;
     }
-    auto sigs = auth::Signatures(c.data(), c.authService(), c.file().clock()).signatures(c.actor(), key);
-    for (const auth::Signature &s : sigs ? *sigs : QList<auth::Signature>())
+    auto sigs = records::Signatures(c.data(), c.authService(), c.file().clock()).signatures(c.actor(), key);
+    for (const records::Signature &s : sigs ? *sigs : QList<records::Signature>())
         c.out() << tr("  signature: %1 (%2) %3 at %4, sha256 %5: %6")
                        .arg(s.signerFullName, s.signer, s.meaning, s.utc, s.contentHash.left(16),
                             s.valid ? tr("VALID") : tr("BROKEN (the signed content changed)"))
@@ -402,7 +402,7 @@ int cmdShow(const QStringList &args, Command &c)
 // `sign DB SUBJECT --casebook`: signs what `show DB SUBJECT` shows; with
 // --content-hash (the full hash or its first 16 or more characters) only if
 // the casebook still holds exactly that content.
-int signCasebook(Command &c, auth::SignatureMeaning meaning)
+int signCasebook(Command &c, records::SignatureMeaning meaning)
 {
     // The permission is checked before the subject is looked up, so a refusal
     // names the rule rather than a missing subject.
@@ -411,7 +411,7 @@ int signCasebook(Command &c, auth::SignatureMeaning meaning)
     auto subject = c.data().subjectByKey(c.actor(), c.arg(1));
     if (!subject)
         return c.fail(subject.message());
-    auth::Signatures signatures(c.data(), c.authService(), c.file().clock());
+    records::Signatures signatures(c.data(), c.authService(), c.file().clock());
     auto review = signatures.reviewCasebook(c.actor(), subject->id);
     if (!review)
         return c.fail(review.message());
@@ -447,18 +447,18 @@ int cmdSign(const QStringList &args, Command &c)
         return c.usage(tr("sign DB SUBJECT EVENT FORM signs one form; sign DB SUBJECT --casebook signs the casebook"));
     if (c.isSet("content-hash") && !c.isSet("casebook"))
         return c.usage(tr("--content-hash belongs to --casebook"));
-    const auto meaning = auth::parseMeaning(c.value("meaning"));
+    const auto meaning = records::parseMeaning(c.value("meaning"));
     if (!meaning)
         return c.usage(tr("--meaning is authored, reviewed or approved"));
     if (!c.signIn())
         return ExitFailed;
     if (c.isSet("casebook"))
         return signCasebook(c, *meaning);
-    store::FormKey key;
+    records::FormKey key;
     if (!c.formKey(1, key))
         return ExitFailed;
     auto sig =
-        auth::Signatures(c.data(), c.authService(), c.file().clock()).sign(c.actor(), key, *meaning, c.password());
+        records::Signatures(c.data(), c.authService(), c.file().clock()).sign(c.actor(), key, *meaning, c.password());
     if (!sig)
         return c.fail(sig.message());
     c.out() << tr("Signed %1 of %2 (%3) by %4 at %5; content sha256 %6")
@@ -472,10 +472,10 @@ int cmdSdv(const QStringList &args, Command &c)
     c.parser().addOption({QStringLiteral("item"), tr("verify only this item (repeatable)"), QStringLiteral("ITEM")});
     if (!c.parse(args, 1, 4, 4) || !c.open() || !c.signIn())
         return ExitFailed;
-    store::FormKey key;
+    records::FormKey key;
     if (!c.formKey(1, key))
         return ExitFailed;
-    auth::SourceVerification sdv(c.data(), c.file().clock());
+    records::SourceVerification sdv(c.data(), c.file().clock());
     const QStringList items = c.parser().values(QStringLiteral("item"));
     return c.report(
         items.isEmpty() ? sdv.verifyForm(c.actor(), key) : sdv.verifyItems(c.actor(), key, items),
@@ -496,7 +496,7 @@ int cmdLock(const QStringList &args, Command &c, bool lock)
         return c.usage(tr("give exactly one of --form SUBJECT/EVENT/FORM, --subject SUBJECT, --study"));
     if (!c.signIn())
         return ExitFailed;
-    auth::DataLocks locks(c.data(), c.file().clock());
+    records::DataLocks locks(c.data(), c.file().clock());
     const QString reason = c.value("reason");
     const QString done = lock ? tr("Locked.") : tr("Unlocked.");
     if (c.isSet("study"))
@@ -521,11 +521,11 @@ int cmdLock(const QStringList &args, Command &c, bool lock)
     auto subject = c.data().subjectByKey(c.actor(), parts.at(0));
     if (!subject)
         return c.fail(subject.message());
-    const store::FormKey key{subject->id, parts.at(1), 1, parts.at(2), 1};
+    const records::FormKey key{subject->id, parts.at(1), 1, parts.at(2), 1};
     return c.report(lock ? locks.lockForm(c.actor(), key, reason) : locks.unlockForm(c.actor(), key, reason), done);
 }
 
-void printQuery(QTextStream &out, const auth::DataQuery &q)
+void printQuery(QTextStream &out, const records::DataQuery &q)
 {
     out << '#' << q.id << '\t' << q.status << '\t' << q.subjectKey << '\t'
         << QStringLiteral("%1/%2/%3").arg(q.key.eventOid, q.key.formOid, q.itemOid) << '\t' << q.openedBy << '\t'
@@ -542,10 +542,10 @@ int cmdQuery(const QStringList &args, Command &c)
             return ExitFailed;
         if (Status s = auth::Permissions::check(c.actor(), auth::Operation::OpenQuery); !s)
             return c.fail(s.message());
-        store::FormKey key;
+        records::FormKey key;
         if (!c.formKey(1, key))
             return ExitFailed;
-        auto q = auth::Queries(c.data(), c.file().clock()).open(c.actor(), key, c.arg(4), c.value("text"));
+        auto q = records::Queries(c.data(), c.file().clock()).open(c.actor(), key, c.arg(4), c.value("text"));
         if (!q)
             return c.fail(q.message());
         printQuery(c.out(), *q);
@@ -558,7 +558,7 @@ int cmdQuery(const QStringList &args, Command &c)
         const qint64 id = c.arg(1).toLongLong(&ok);
         if (!ok)
             return c.usage(tr("a query is named by its number"));
-        auth::Queries queries(c.data(), c.file().clock());
+        records::Queries queries(c.data(), c.file().clock());
         const QString text = c.value("text");
         const Status s = sub == QLatin1String("answer")  ? queries.answer(c.actor(), id, text)
                          : sub == QLatin1String("close") ? queries.close(c.actor(), id, text)
@@ -571,7 +571,7 @@ int cmdQuery(const QStringList &args, Command &c)
         p.addOption({QStringLiteral("all"), tr("include closed queries")});
         if (!c.parse(args, 2, 1, 1) || !c.open() || !c.signIn())
             return ExitFailed;
-        auth::QueryFilter filter;
+        records::QueryFilter filter;
         filter.siteOid = c.value("site");
         filter.includeClosed = c.isSet("all");
         if (c.isSet("subject")) {
@@ -580,10 +580,10 @@ int cmdQuery(const QStringList &args, Command &c)
                 return c.fail(subject.message());
             filter.subjectId = subject->id;
         }
-        auto list = auth::Queries(c.data(), c.file().clock()).list(c.actor(), filter);
+        auto list = records::Queries(c.data(), c.file().clock()).list(c.actor(), filter);
         if (!list)
             return c.fail(list.message());
-        for (const auth::DataQuery &q : *list)
+        for (const records::DataQuery &q : *list)
             printQuery(c.out(), q);
         return ExitOk;
     }

@@ -8,11 +8,12 @@
 #include "auth/authservice.h"
 #include "auth/permissions.h"
 #include "clinical/derivation.h"
-#include "clinical/subjecteligibility.h"
-#include "clinical/subjecthistory.h"
 #include "core/clock.h"
 #include "demo/demogenerator.h"
-#include "store/studyfile.h"
+#include "exchange/datasets.h"
+#include "records/studyfile.h"
+#include "records/subjecteligibility.h"
+#include "records/subjecthistory.h"
 #include "study/studyloader.h"
 
 #include <QCommandLineParser>
@@ -108,12 +109,12 @@ int Cli::run(const QStringList &arguments)
         return cmdStudies(args);
     if (command == QLatin1String("endpoints"))
         return cmdDataset(args, command,
-                          [](const store::ClinicalData &data, const Actor &actor, QTextStream &out,
+                          [](const records::ClinicalData &data, const Actor &actor, QTextStream &out,
                              const std::function<void(int, int)> &progress) {
-                              return clinical::writeEndpointsCsv(data, actor, out, progress);
+                              return exchange::writeEndpointsCsv(data, actor, out, progress);
                           });
     if (command == QLatin1String("episodes"))
-        return cmdDataset(args, command, &clinical::writeEpisodesCsv);
+        return cmdDataset(args, command, &exchange::writeEpisodesCsv);
     if (command == QLatin1String("eligibility"))
         return cmdEligibility(args);
     if (command == QLatin1String("check-study"))
@@ -157,11 +158,11 @@ int Cli::cmdInit(const QStringList &args)
         m_err << tr("init: --study is required (s1904 or peds-cd19)") << Qt::endl;
         return Usage;
     }
-    store::CreateOptions options;
+    records::CreateOptions options;
     options.deviceName =
         p.isSet(QStringLiteral("device-name")) ? p.value(QStringLiteral("device-name")) : QSysInfo::machineHostName();
     auto file =
-        store::StudyFile::create(p.positionalArguments().first(), p.value(QStringLiteral("study")), m_clock, options);
+        records::StudyFile::create(p.positionalArguments().first(), p.value(QStringLiteral("study")), m_clock, options);
     if (!file) {
         m_err << "cellcrf-cli init: " << file.message() << Qt::endl;
         return Failed;
@@ -299,7 +300,7 @@ void Cli::addSignInOptions(QCommandLineParser &parser)
 
 std::optional<Cli::SignedIn> Cli::signIn(const QCommandLineParser &parser, const QString &command, int operation)
 {
-    auto file = store::StudyFile::open(parser.positionalArguments().first(), m_clock);
+    auto file = records::StudyFile::open(parser.positionalArguments().first(), m_clock);
     if (!file) {
         m_err << "cellcrf-cli " << command << ": " << file.message() << Qt::endl;
         return std::nullopt;
@@ -345,7 +346,7 @@ int Cli::cmdEligibility(const QStringList &args)
         m_err << "cellcrf-cli eligibility: " << subject.message() << Qt::endl;
         return Failed;
     }
-    auto e = clinical::assessSubjectEligibility(session->file->data(), session->actor, subject->id, m_clock);
+    auto e = records::assessSubjectEligibility(session->file->data(), session->actor, subject->id, m_clock);
     if (!e) {
         m_err << "cellcrf-cli eligibility: " << e.message() << Qt::endl;
         return Failed;
@@ -358,7 +359,7 @@ int Cli::cmdEligibility(const QStringList &args)
     }
     m_out << e->summary << Qt::endl;
     if (session->file->study().oid == QLatin1String("s1904")) {
-        auto r = clinical::randomizationEligibilityOf(session->file->data(), session->actor, subject->id);
+        auto r = records::randomizationEligibilityOf(session->file->data(), session->actor, subject->id);
         if (!r) {
             m_err << "cellcrf-cli eligibility: " << r.message() << Qt::endl;
             return Failed;
@@ -422,8 +423,8 @@ int Cli::cmdStudies(const QStringList &args)
     QCommandLineParser p;
     if (!parseCommand(p, args, m_err, 0))
         return Usage;
-    for (const QString &oid : study::StudyLoader::availableStudies(store::StudyFile::builtInStudiesRoot())) {
-        auto st = store::StudyFile::loadBuiltInStudy(oid);
+    for (const QString &oid : study::StudyLoader::availableStudies(records::StudyFile::builtInStudiesRoot())) {
+        auto st = records::StudyFile::loadBuiltInStudy(oid);
         if (st)
             m_out << oid << '\t' << st->version << '\t' << st->name.text() << Qt::endl;
         else

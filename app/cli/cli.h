@@ -19,10 +19,10 @@ class QCommandLineParser;
 
 namespace cellcrf {
 class Clock;
-namespace store {
+namespace records {
 class StudyFile;
 class ClinicalData;
-} // namespace store
+} // namespace records
 } // namespace cellcrf
 
 namespace cellcrf::cli {
@@ -49,7 +49,7 @@ private:
     int cmdVerify(const QStringList &args);
     int cmdDerive(const QStringList &args);
     // A per-subject dataset written as CSV by an exporting user (endpoints, episodes).
-    using DatasetWriter = std::function<Result<int>(const store::ClinicalData &, const Actor &, QTextStream &,
+    using DatasetWriter = std::function<Result<int>(const records::ClinicalData &, const Actor &, QTextStream &,
                                                     const std::function<void(int, int)> &)>;
     int cmdDataset(const QStringList &args, const QString &name, const DatasetWriter &writer);
     int cmdEligibility(const QStringList &args);
@@ -59,7 +59,7 @@ private:
     // (an auth::Operation). Problems are reported on stderr.
     struct SignedIn
     {
-        std::unique_ptr<store::StudyFile> file;
+        std::unique_ptr<records::StudyFile> file;
         Actor actor;
     };
     static void addSignInOptions(QCommandLineParser &parser);

@@ -10,7 +10,7 @@
 #include "exchange/odmexport.h"
 #include "exchange/redcapexport.h"
 #include "pdfexport.h"
-#include "store/studyfile.h"
+#include "records/studyfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -197,10 +197,10 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err, QText
 
     if (!QFileInfo::exists(path))
         return fail(tr("%1 does not exist").arg(path));
-    auto file = store::StudyFile::open(path, clock);
+    auto file = records::StudyFile::open(path, clock);
     if (!file)
         return fail(file.message());
-    store::StudyFile &sf = **file;
+    records::StudyFile &sf = **file;
     const study::Study &study = sf.study();
 
     // Names the study does not know are mistakes, not empty filters.

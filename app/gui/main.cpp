@@ -11,8 +11,8 @@
 #include "modelauthenticator.h"
 #include "prompt.h"
 #include "recordactions.h"
+#include "records/studyfile.h"
 #include "startdialog.h"
-#include "store/studyfile.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -51,11 +51,11 @@ QString demoPath()
     return QDir(folder).filePath(QStringLiteral("demo-s1904.cellcrf"));
 }
 
-Result<std::unique_ptr<store::StudyFile>> openDemo(const Clock &clock)
+Result<std::unique_ptr<records::StudyFile>> openDemo(const Clock &clock)
 {
     const QString path = demoPath();
     if (QFileInfo::exists(path))
-        return store::StudyFile::open(path, clock);
+        return records::StudyFile::open(path, clock);
     // Generated under another name and renamed when complete, so that an
     // interrupted first start never leaves a half-filled demo behind.
     const QString partial = path + QStringLiteral(".creating");
@@ -81,10 +81,10 @@ Result<std::unique_ptr<store::StudyFile>> openDemo(const Clock &clock)
             QFile::rename(partial + suffix, path + suffix);
     if (!QFile::rename(partial, path))
         return Status::error(ErrorCode::Io, Main::tr("The demonstration study could not be saved as %1.").arg(path));
-    return store::StudyFile::open(path, clock);
+    return records::StudyFile::open(path, clock);
 }
 
-Result<std::unique_ptr<store::StudyFile>> createStudy(const Clock &clock)
+Result<std::unique_ptr<records::StudyFile>> createStudy(const Clock &clock)
 {
     bool ok = false;
     const QString study = QInputDialog::getItem(nullptr, Main::tr("New study file"), Main::tr("Study:"),
@@ -98,9 +98,9 @@ Result<std::unique_ptr<store::StudyFile>> createStudy(const Clock &clock)
                                      Main::tr("CellCRF study files (*.cellcrf)"));
     if (path.isEmpty())
         return Status::error(ErrorCode::Cancelled, Main::tr("Cancelled."));
-    store::CreateOptions options;
+    records::CreateOptions options;
     options.deviceName = QSysInfo::machineHostName();
-    return store::StudyFile::create(path, study, clock, options);
+    return records::StudyFile::create(path, study, clock, options);
 }
 
 QString askFile()
@@ -140,14 +140,14 @@ int main(int argc, char *argv[])
                      : settings.value(QStringLiteral("language"), QStringLiteral("en")).toString());
 
     const SystemClock clock;
-    Result<std::unique_ptr<store::StudyFile>> file = Status::error(ErrorCode::Cancelled, {});
+    Result<std::unique_ptr<records::StudyFile>> file = Status::error(ErrorCode::Cancelled, {});
     if (parser.isSet(demoOption)) {
         file = openDemo(clock);
     } else if (!parser.positionalArguments().isEmpty()) {
-        file = store::StudyFile::open(parser.positionalArguments().constFirst(), clock);
+        file = records::StudyFile::open(parser.positionalArguments().constFirst(), clock);
     } else if (const QString last = settings.value(QStringLiteral("lastFile")).toString();
                !last.isEmpty() && QFileInfo::exists(last)) {
-        file = store::StudyFile::open(last, clock);
+        file = records::StudyFile::open(last, clock);
     } else {
         gui::StartDialog start;
         if (start.exec() != QDialog::Accepted)
@@ -161,7 +161,7 @@ int main(int argc, char *argv[])
             break;
         case gui::StartDialog::Choice::Open:
             if (const QString path = askFile(); !path.isEmpty())
-                file = store::StudyFile::open(path, clock);
+                file = records::StudyFile::open(path, clock);
             break;
         case gui::StartDialog::Choice::None:
             return 0;

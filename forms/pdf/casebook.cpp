@@ -51,7 +51,7 @@ QString mono(const QString &text)
 
 QString subjectStatusText(const QString &status)
 {
-    using namespace store::subjectstatus;
+    using namespace records::subjectstatus;
     if (status == QLatin1String(Screening))
         return tr("Screening");
     if (status == QLatin1String(ScreenFailed))
@@ -71,7 +71,7 @@ QString subjectStatusText(const QString &status)
 
 QString formStatusText(const QString &status)
 {
-    using namespace store::formstatus;
+    using namespace records::formstatus;
     if (status == QLatin1String(NotStarted))
         return tr("Not started");
     if (status == QLatin1String(Incomplete))
@@ -166,7 +166,7 @@ QString casebookSignaturesHtml(const Casebook &casebook)
 
 QString coverPage(const study::Study &study, const Casebook &cb, const QString &locale, const QDateTime &generatedUtc)
 {
-    const store::Subject &s = cb.subject;
+    const records::Subject &s = cb.subject;
     QString out;
     out += QStringLiteral("<p style=\"margin-top: 60px;\" class=\"sub\">%1</p>")
                .arg(html(tr("Subject casebook \u2013 %1").arg(study.name.text(locale))));
@@ -204,9 +204,9 @@ QString coverPage(const study::Study &study, const Casebook &cb, const QString &
     int open = 0;
     int closed = 0;
     for (const CasebookForm &f : cb.forms) {
-        for (const auth::Signature &sig : f.signatures)
+        for (const records::Signature &sig : f.signatures)
             ++(sig.valid ? valid : broken);
-        for (const auth::DataQuery &q : f.queries)
+        for (const records::DataQuery &q : f.queries)
             ++(q.isOpen() ? open : closed);
     }
     row(tr("Forms"), QString::number(cb.forms.size()));
@@ -228,7 +228,7 @@ QString contents(const study::Study &study, const Casebook &cb, const QString &l
     out += table({QStringLiteral("30%"), QStringLiteral("40%"), QStringLiteral("20%"), QStringLiteral("10%")},
                  {tr("Visit"), tr("Form"), tr("Status"), tr("Page")});
     for (int i = 0; i < cb.forms.size(); ++i) {
-        const store::FormData &f = cb.forms.at(i).form;
+        const records::FormData &f = cb.forms.at(i).form;
         const int page = pages.value(casebookFormAnchor(i));
         out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td></tr>")
                    .arg(html(visitName(study, f.key.eventOid, f.key.eventRepeat, locale)),
@@ -268,7 +268,7 @@ QString verificationHtml(const study::Form *def, const CasebookForm &f)
         return html(tr("Not verified (%n item(s) hold data).", withData));
     QString last;
     QString by;
-    for (const auth::VerificationMark &m : f.verified)
+    for (const records::VerificationMark &m : f.verified)
         if (m.utc >= last) {
             last = m.utc;
             by = m.verifiedBy;
@@ -282,10 +282,10 @@ QString verificationHtml(const study::Form *def, const CasebookForm &f)
 QString queriesHtml(const study::Form *def, const CasebookForm &f, const QString &locale)
 {
     int open = 0;
-    for (const auth::DataQuery &q : f.queries)
+    for (const records::DataQuery &q : f.queries)
         open += q.isOpen() ? 1 : 0;
     QString out = html(tr("%1 open, %2 closed.").arg(open).arg(f.queries.size() - open));
-    for (const auth::DataQuery &q : f.queries) {
+    for (const records::DataQuery &q : f.queries) {
         const study::Item *item = def ? def->item(q.itemOid) : nullptr;
         const QString question = q.messages.isEmpty() ? QString() : q.messages.first().text;
         const QString last = q.messages.size() > 1 ? q.messages.last().text : QString();
@@ -306,7 +306,7 @@ QString signaturesHtml(const CasebookForm &f)
         return QStringLiteral("<p class=\"note\">%1</p>").arg(html(tr("This form has not been signed.")));
     QString out = table({QStringLiteral("28%"), QStringLiteral("34%"), QStringLiteral("16%"), QStringLiteral("22%")},
                         {tr("Signer"), tr("Meaning"), tr("Time"), tr("State")});
-    for (const auth::Signature &s : f.signatures)
+    for (const records::Signature &s : f.signatures)
         out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
                    .arg(signerText(s.signer, s.signerFullName), html(meaningText(s.meaning)), html(timeText(s.utc)),
                         s.valid ? QStringLiteral("<span class=\"ok\">%1</span>").arg(html(tr("valid")))
@@ -317,7 +317,7 @@ QString signaturesHtml(const CasebookForm &f)
 
 QString formHtml(const study::Study &study, const CasebookForm &f, int index, const QString &locale)
 {
-    const store::FormData &form = f.form;
+    const records::FormData &form = f.form;
     const study::Form *def = study.form(form.key.formOid);
     QString out;
     out += QStringLiteral("<h2 style=\"page-break-before: always;\"><a name=\"%1\">%2</a></h2>")
@@ -332,10 +332,10 @@ QString formHtml(const study::Study &study, const CasebookForm &f, int index, co
                         .arg(mono(form.updatedBy), html(timeText(form.updatedUtc)), mono(form.definitionVersion)));
 
     QSet<QString> verified;
-    for (const auth::VerificationMark &m : f.verified)
+    for (const records::VerificationMark &m : f.verified)
         verified.insert(m.itemOid);
     QHash<QString, int> openQueries;
-    for (const auth::DataQuery &q : f.queries)
+    for (const records::DataQuery &q : f.queries)
         if (q.isOpen())
             ++openQueries[q.itemOid];
 
@@ -443,7 +443,7 @@ void AuditSummaries::add(const audit::AuditEvent &e)
         s.reasons << e.reason;
 }
 
-FormAuditSummary AuditSummaries::summary(const QString &subjectKey, const store::FormKey &key) const
+FormAuditSummary AuditSummaries::summary(const QString &subjectKey, const records::FormKey &key) const
 {
     return m_forms.value(formKeyText(subjectKey, key.eventOid, key.eventRepeat, key.formOid, key.formRepeat));
 }
@@ -451,7 +451,7 @@ FormAuditSummary AuditSummaries::summary(const QString &subjectKey, const store:
 // --- reading ---------------------------------------------------------------
 
 Result<QList<CasebookSignature>> readCasebookSignatures(const CasebookSources &sources, const Actor &actor,
-                                                        const store::Subject &subject)
+                                                        const records::Subject &subject)
 {
     return sources.signatures.casebookSignatures(actor, subject.id);
 }
@@ -460,7 +460,7 @@ Result<Casebook> readCasebook(const CasebookSources &sources, const Actor &actor
                               const AuditSummaries &audit)
 {
     const study::Study &study = sources.data.study();
-    Result<store::Subject> subject = sources.data.subject(actor, subjectId);
+    Result<records::Subject> subject = sources.data.subject(actor, subjectId);
     if (!subject)
         return subject.status();
     Casebook cb;
@@ -469,13 +469,13 @@ Result<Casebook> readCasebook(const CasebookSources &sources, const Actor &actor
         if (const std::optional<QDate> d = sources.data.anchorDate(subjectId, a.oid))
             cb.anchorDates.insert(a.oid, *d);
 
-    Result<QList<store::FormData>> forms = sources.data.formsOfSubject(actor, subjectId, true);
+    Result<QList<records::FormData>> forms = sources.data.formsOfSubject(actor, subjectId, true);
     if (!forms)
         return forms.status();
-    auth::QueryFilter filter;
+    records::QueryFilter filter;
     filter.subjectId = subjectId;
     filter.includeClosed = true;
-    Result<QList<auth::DataQuery>> queries = sources.queries.list(actor, filter);
+    Result<QList<records::DataQuery>> queries = sources.queries.list(actor, filter);
     if (!queries)
         return queries.status();
 
@@ -483,7 +483,7 @@ Result<Casebook> readCasebook(const CasebookSources &sources, const Actor &actor
     QHash<QString, int> eventOrder;
     for (int i = 0; i < study.events.size(); ++i)
         eventOrder.insert(study.events.at(i).oid, i);
-    const auto formOrder = [&](const store::FormKey &k) -> int {
+    const auto formOrder = [&](const records::FormKey &k) -> int {
         const study::Event *e = study.event(k.eventOid);
         const qsizetype inEvent = e ? e->forms.indexOf(k.formOid) : -1;
         if (inEvent >= 0)
@@ -493,11 +493,11 @@ Result<Casebook> readCasebook(const CasebookSources &sources, const Actor &actor
                 return 1000 + i;
         return 10000;
     };
-    QList<store::FormData> started;
-    for (const store::FormData &f : std::as_const(*forms))
-        if (f.instanceId != 0 && f.status != QLatin1String(store::formstatus::NotStarted))
+    QList<records::FormData> started;
+    for (const records::FormData &f : std::as_const(*forms))
+        if (f.instanceId != 0 && f.status != QLatin1String(records::formstatus::NotStarted))
             started << f;
-    std::stable_sort(started.begin(), started.end(), [&](const store::FormData &a, const store::FormData &b) {
+    std::stable_sort(started.begin(), started.end(), [&](const records::FormData &a, const records::FormData &b) {
         const auto ka =
             std::tuple(eventOrder.value(a.key.eventOid, 10000), a.key.eventRepeat, formOrder(a.key), a.key.formRepeat);
         const auto kb =
@@ -505,7 +505,7 @@ Result<Casebook> readCasebook(const CasebookSources &sources, const Actor &actor
         return ka < kb;
     });
 
-    for (const store::FormData &f : std::as_const(started)) {
+    for (const records::FormData &f : std::as_const(started)) {
         CasebookForm cf;
         cf.form = f;
         cf.audit = audit.summary(cb.subject.key, f.key);
@@ -517,7 +517,7 @@ Result<Casebook> readCasebook(const CasebookSources &sources, const Actor &actor
         if (!marks)
             return marks.status();
         cf.verified = *marks;
-        for (const auth::DataQuery &q : std::as_const(*queries))
+        for (const records::DataQuery &q : std::as_const(*queries))
             if (q.key.eventOid == f.key.eventOid && q.key.eventRepeat == f.key.eventRepeat &&
                 q.key.formOid == f.key.formOid && q.key.formRepeat == f.key.formRepeat)
                 cf.queries << q;

@@ -8,16 +8,16 @@
 // its audit history and its electronic signatures, valid or broken.
 //
 // Reading (readCasebook) and printing (casebookHtml) are apart: the reader goes
-// through the same services as the screens (store::ClinicalData and the
+// through the same services as the screens (records::ClinicalData and the
 // auth:: services), so the actor's sites and rights apply, and the printer
 // works on plain values that tests can fill in.
 
-#include "auth/queries.h"
-#include "auth/signatures.h"
-#include "auth/sourceverification.h"
 #include "core/actor.h"
 #include "core/result.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
+#include "records/queries.h"
+#include "records/signatures.h"
+#include "records/sourceverification.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -51,7 +51,7 @@ public:
     static Result<AuditSummaries> read(const audit::AuditTrail &trail, const QSet<QString> &subjectKeys,
                                        const std::function<bool()> &cancelled = {});
 
-    FormAuditSummary summary(const QString &subjectKey, const store::FormKey &key) const;
+    FormAuditSummary summary(const QString &subjectKey, const records::FormKey &key) const;
     void add(const audit::AuditEvent &event);
 
 private:
@@ -60,20 +60,20 @@ private:
 };
 
 // A signature given to the whole casebook rather than to one form.
-using CasebookSignature = auth::CasebookSignature;
+using CasebookSignature = records::CasebookSignature;
 
 struct CasebookForm
 {
-    store::FormData form;
+    records::FormData form;
     FormAuditSummary audit;
-    QList<auth::Signature> signatures;
-    QList<auth::VerificationMark> verified;
-    QList<auth::DataQuery> queries;
+    QList<records::Signature> signatures;
+    QList<records::VerificationMark> verified;
+    QList<records::DataQuery> queries;
 };
 
 struct Casebook
 {
-    store::Subject subject;
+    records::Subject subject;
     QMap<QString, QDate> anchorDates; // anchor oid -> the subject's date, when entered
     QList<CasebookForm> forms;        // schedule order: event, event repeat, form within the event, form repeat
     QList<CasebookSignature> casebookSignatures;
@@ -82,20 +82,20 @@ struct Casebook
 // The services a casebook is read through.
 struct CasebookSources
 {
-    const store::ClinicalData &data;
-    const auth::Signatures &signatures;
-    const auth::SourceVerification &verification;
-    const auth::Queries &queries;
+    const records::ClinicalData &data;
+    const records::Signatures &signatures;
+    const records::SourceVerification &verification;
+    const records::Queries &queries;
 };
 
 // One subject's casebook as `actor` may see it (ViewData and the subject's site).
 Result<Casebook> readCasebook(const CasebookSources &sources, const Actor &actor, qint64 subjectId,
                               const AuditSummaries &audit);
 
-// The signatures given to the casebook as a whole (auth::Signatures), valid
+// The signatures given to the casebook as a whole (records::Signatures), valid
 // and broken, oldest first; the cover page lists them.
 Result<QList<CasebookSignature>> readCasebookSignatures(const CasebookSources &sources, const Actor &actor,
-                                                        const store::Subject &subject);
+                                                        const records::Subject &subject);
 
 // The anchor a form's heading carries, for the table of contents (index into Casebook::forms).
 QString casebookFormAnchor(int index);

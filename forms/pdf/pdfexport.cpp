@@ -7,7 +7,7 @@
 #include "auth/authservice.h"
 #include "auth/permissions.h"
 #include "core/clock.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -54,7 +54,7 @@ Status writeDocument(exchange::OutputFiles &files, const QString &fileName, cons
 
 } // namespace
 
-Result<exchange::ExportResult> exportPdf(const exchange::ExportContext &context, store::ClinicalData &data,
+Result<exchange::ExportResult> exportPdf(const exchange::ExportContext &context, records::ClinicalData &data,
                                          const PdfExportOptions &options, const QString &directory,
                                          const exchange::Progress &progress, const exchange::CancelCheck &cancelled)
 {
@@ -84,7 +84,7 @@ Result<exchange::ExportResult> exportPdf(const exchange::ExportContext &context,
     const Actor &reader = *narrowed;
 
     // Every subject is found before anything is written: a wrong key changes nothing.
-    QList<store::Subject> subjects;
+    QList<records::Subject> subjects;
     if (options.casebooks) {
         if (options.subjects.isEmpty()) {
             auto all = data.subjects(reader);
@@ -140,17 +140,17 @@ Result<exchange::ExportResult> exportPdf(const exchange::ExportContext &context,
 
     if (options.casebooks && !subjects.isEmpty()) {
         QSet<QString> keys;
-        for (const store::Subject &s : std::as_const(subjects))
+        for (const records::Subject &s : std::as_const(subjects))
             keys.insert(s.key);
         auto audit = AuditSummaries::read(data.auditTrail(), keys, cancelled);
         if (!audit)
             return audit.status();
         auth::AuthService authService(context.db, context.clock);
-        const auth::Signatures signatures(data, authService, context.clock);
-        const auth::SourceVerification verification(data, context.clock);
-        const auth::Queries queries(data, context.clock);
+        const records::Signatures signatures(data, authService, context.clock);
+        const records::SourceVerification verification(data, context.clock);
+        const records::Queries queries(data, context.clock);
         const CasebookSources sources{data, signatures, verification, queries};
-        for (const store::Subject &subject : std::as_const(subjects)) {
+        for (const records::Subject &subject : std::as_const(subjects)) {
             if (cancelled && cancelled())
                 return Status::error(ErrorCode::Cancelled, tr("The export was cancelled."));
             auto casebook = readCasebook(sources, reader, subject.id, *audit);
@@ -183,7 +183,7 @@ Result<exchange::ExportResult> exportPdf(const exchange::ExportContext &context,
     extra[QStringLiteral("annotated_crf")] = options.crf;
     extra[QStringLiteral("casebooks")] = options.casebooks;
     QJsonArray keys;
-    for (const store::Subject &s : std::as_const(subjects))
+    for (const records::Subject &s : std::as_const(subjects))
         keys << s.key;
     extra[QStringLiteral("casebook_subjects")] = keys;
     extra[QStringLiteral("locale")] = options.locale;

@@ -13,7 +13,7 @@
 
 #include "exchange/exportcommon.h"
 
-namespace cellcrf::store {
+namespace cellcrf::records {
 class ClinicalData;
 }
 
@@ -31,7 +31,7 @@ struct PdfExportOptions
 
 // Writes <STUDY>_annotated_crf_<stamp>.pdf, <STUDY>_casebook_<subject>_<stamp>.pdf
 // per subject and <STUDY>_pdf_manifest.json into `directory`. Progress counts documents.
-Result<exchange::ExportResult> exportPdf(const exchange::ExportContext &context, store::ClinicalData &data,
+Result<exchange::ExportResult> exportPdf(const exchange::ExportContext &context, records::ClinicalData &data,
                                          const PdfExportOptions &options, const QString &directory,
                                          const exchange::Progress &progress = {},
                                          const exchange::CancelCheck &cancelled = {});

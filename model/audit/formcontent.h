@@ -2,7 +2,7 @@
 
 // The canonical content of a form, and of a subject's whole casebook, that an
 // electronic signature covers, and how a signature audit event records it. Both
-// the signing code (model/auth) and the verifier use these, so what is signed
+// the signing code (model/records) and the verifier use these, so what is signed
 // and what is checked cannot drift apart.
 
 #include "core/formvalues.h"

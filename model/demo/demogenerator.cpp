@@ -2,9 +2,9 @@
 
 #include "auth/authservice.h"
 #include "auth/permissions.h"
-#include "auth/signatures.h"
 #include "core/clock.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
+#include "records/signatures.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -20,7 +20,7 @@ namespace cellcrf::demo {
 
 namespace {
 
-using store::FormKey;
+using records::FormKey;
 
 // The investigator signs the casebooks of this many finished subjects (the first
 // ones whose casebook is ready), so the demonstration shows signed casebooks
@@ -83,7 +83,7 @@ struct Story
 class Generator
 {
 public:
-    Generator(store::StudyFile &file, ManualClock &clock, quint64 seed, int total)
+    Generator(records::StudyFile &file, ManualClock &clock, quint64 seed, int total)
         : m_auth(file.database(), clock)
         , m_signatures(file.data(), m_auth, clock)
         , m_data(file.data())
@@ -285,11 +285,11 @@ private:
             if (!added)
                 break;
         }
-        store::SaveRequest request;
+        records::SaveRequest request;
         request.key = key;
         request.values = values;
         request.complete = true;
-        store::SaveOutcome outcome = m_data.saveForm(who, request);
+        records::SaveOutcome outcome = m_data.saveForm(who, request);
         if (!outcome.status && outcome.status.code() == ErrorCode::InvalidInput && outcome.validation.canSave()) {
             qCDebug(lcDemo) << m_subjectKey << formOid << "saved incomplete:" << outcome.status.message();
             request.complete = false;
@@ -626,7 +626,7 @@ private:
         if (s.screenFailure) {
             m_clock.set(QDateTime(s.consent.addDays(3), QTime(6, 0), Qt::UTC));
             return m_data.setSubjectStatus(m_investigator, m_subjectId,
-                                           QString::fromLatin1(store::subjectstatus::ScreenFailed),
+                                           QString::fromLatin1(records::subjectstatus::ScreenFailed),
                                            QStringLiteral("Not eligible: exclusion 3"));
         }
 
@@ -682,7 +682,7 @@ private:
         if (s.infusion <= dataCutoff) {
             m_clock.set(QDateTime(s.infusion, QTime(6, 0), Qt::UTC));
             if (Status e =
-                    m_data.setSubjectStatus(m_nurse, m_subjectId, QString::fromLatin1(store::subjectstatus::OnStudy),
+                    m_data.setSubjectStatus(m_nurse, m_subjectId, QString::fromLatin1(records::subjectstatus::OnStudy),
                                             QStringLiteral("CAR-T infused"));
                 !e)
                 return e;
@@ -749,7 +749,7 @@ private:
         if (!eligible) {
             m_clock.set(QDateTime(week12, QTime(7, 0), Qt::UTC));
             return m_data.setSubjectStatus(
-                m_investigator, m_subjectId, QString::fromLatin1(store::subjectstatus::Completed),
+                m_investigator, m_subjectId, QString::fromLatin1(records::subjectstatus::Completed),
                 QStringLiteral("Not randomized: %1").arg(rand.value(QStringLiteral("rand_not_reason"))));
         }
         m_clock.set(QDateTime(week12, QTime(7, 0), Qt::UTC));
@@ -839,7 +839,7 @@ private:
             !e)
             return e;
         m_clock.set(QDateTime(death, QTime(9, 0), Qt::UTC));
-        return m_data.setSubjectStatus(m_investigator, m_subjectId, QString::fromLatin1(store::subjectstatus::Died),
+        return m_data.setSubjectStatus(m_investigator, m_subjectId, QString::fromLatin1(records::subjectstatus::Died),
                                        QStringLiteral("Death reported"));
     }
 
@@ -853,9 +853,9 @@ private:
         auto subject = m_data.subject(m_investigator, m_subjectId);
         if (!subject)
             return subject.status();
-        const QStringList finished = {QString::fromLatin1(store::subjectstatus::Completed),
-                                      QString::fromLatin1(store::subjectstatus::ScreenFailed),
-                                      QString::fromLatin1(store::subjectstatus::Died)};
+        const QStringList finished = {QString::fromLatin1(records::subjectstatus::Completed),
+                                      QString::fromLatin1(records::subjectstatus::ScreenFailed),
+                                      QString::fromLatin1(records::subjectstatus::Died)};
         if (!finished.contains(subject->status))
             return Status::ok();
         auto review = m_signatures.reviewCasebook(m_investigator, m_subjectId);
@@ -867,7 +867,7 @@ private:
         if (when.date() > dataCutoff)
             when = std::max(QDateTime(dataCutoff, QTime(12, 0), Qt::UTC), m_clock.nowUtc().addSecs(3600));
         m_clock.set(when);
-        auto sig = m_signatures.signCasebook(m_investigator, m_subjectId, auth::SignatureMeaning::Approved,
+        auto sig = m_signatures.signCasebook(m_investigator, m_subjectId, records::SignatureMeaning::Approved,
                                              m_investigatorPassword, review->contentHash);
         if (!sig)
             return sig.status();
@@ -890,8 +890,8 @@ private:
     }
 
     auth::AuthService m_auth;
-    auth::Signatures m_signatures;
-    store::ClinicalData &m_data;
+    records::Signatures m_signatures;
+    records::ClinicalData &m_data;
     const study::Study &m_study;
     ManualClock &m_clock;
     quint64 m_seed;
@@ -910,21 +910,21 @@ private:
 
 } // namespace
 
-Result<std::unique_ptr<store::StudyFile>> createDemoDatabase(const QString &path, const DemoOptions &options,
-                                                             const Progress &progress)
+Result<std::unique_ptr<records::StudyFile>> createDemoDatabase(const QString &path, const DemoOptions &options,
+                                                               const Progress &progress)
 {
     if (options.subjects < 1 || options.subjects > 100000)
         return Status::error(
             ErrorCode::InvalidInput,
             QCoreApplication::translate("cellcrf::demo", "The number of subjects must be 1 to 100000."));
     ManualClock clock(QDateTime(firstConsent.addDays(-7), QTime(0, 0), Qt::UTC));
-    store::CreateOptions create;
+    records::CreateOptions create;
     create.deviceId = QStringLiteral("demo-%1-%2").arg(options.studyOid).arg(options.seed);
     create.deviceName = QStringLiteral("Demonstration workstation");
     create.demo = true;
     Status status;
     {
-        auto file = store::StudyFile::create(path, options.studyOid, clock, create);
+        auto file = records::StudyFile::create(path, options.studyOid, clock, create);
         if (!file)
             return file.status();
         status = auth::createDemoAccounts((*file)->database(), clock);
@@ -947,7 +947,7 @@ Result<std::unique_ptr<store::StudyFile>> createDemoDatabase(const QString &path
     }
     // Reopen with the system clock: the demo's own clock ends with it.
     static const SystemClock systemClock;
-    return store::StudyFile::open(path, systemClock);
+    return records::StudyFile::open(path, systemClock);
 }
 
 } // namespace cellcrf::demo

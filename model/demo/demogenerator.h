@@ -8,7 +8,7 @@
 // same database.
 
 #include "core/result.h"
-#include "store/studyfile.h"
+#include "records/studyfile.h"
 
 #include <functional>
 #include <memory>
@@ -26,7 +26,7 @@ using Progress = std::function<void(int subjectsDone, int subjectsTotal)>;
 
 // Creates `path` (which must not exist) and fills it. The file is marked as a
 // demo database. On failure the partly written file is removed.
-Result<std::unique_ptr<store::StudyFile>> createDemoDatabase(const QString &path, const DemoOptions &options,
-                                                             const Progress &progress = {});
+Result<std::unique_ptr<records::StudyFile>> createDemoDatabase(const QString &path, const DemoOptions &options,
+                                                               const Progress &progress = {});
 
 } // namespace cellcrf::demo

@@ -1,8 +1,8 @@
 #include "exchange/endpointsexport.h"
 
-#include "clinical/subjecthistory.h"
 #include "core/clock.h"
-#include "store/clinicaldata.h"
+#include "exchange/datasets.h"
+#include "records/clinicaldata.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -11,7 +11,7 @@
 
 namespace cellcrf::exchange {
 
-Result<ExportResult> exportEndpoints(const ExportContext &context, const store::ClinicalData &data,
+Result<ExportResult> exportEndpoints(const ExportContext &context, const records::ClinicalData &data,
                                      const ExportOptions &options, const QString &directory, const Progress &progress,
                                      const CancelCheck &cancelled)
 {
@@ -40,7 +40,7 @@ Result<ExportResult> exportEndpoints(const ExportContext &context, const store::
     QTextStream stream(f);
     stream.setEncoding(QStringConverter::Utf8);
     stream.setGenerateByteOrderMark(options.bom);
-    auto rows = clinical::writeEndpointsCsv(
+    auto rows = writeEndpointsCsv(
         data, reader, stream,
         [&](int done, int total) {
             if (progress)

@@ -1,8 +1,8 @@
 #include "exchange/odmexport.h"
 
 #include "audit/auditevent.h"
-#include "auth/signatures.h"
 #include "core/clock.h"
+#include "records/signatures.h"
 #include "store/database.h"
 
 #include <QCryptographicHash>
@@ -316,13 +316,13 @@ Status writeAdminData(QXmlStreamWriter &x, const store::Database &db, const stud
         x.writeEndElement();
     }
     if (transactional) {
-        const std::pair<auth::SignatureMeaning, const char *> meanings[] = {
-            {auth::SignatureMeaning::Authored, "I entered or am responsible for this data."},
-            {auth::SignatureMeaning::Reviewed, "I reviewed this data."},
-            {auth::SignatureMeaning::Approved, "I approve this data."}};
+        const std::pair<records::SignatureMeaning, const char *> meanings[] = {
+            {records::SignatureMeaning::Authored, "I entered or am responsible for this data."},
+            {records::SignatureMeaning::Reviewed, "I reviewed this data."},
+            {records::SignatureMeaning::Approved, "I approve this data."}};
         for (const auto &[meaning, text] : meanings) {
             x.writeStartElement(QStringLiteral("SignatureDef"));
-            x.writeAttribute(QStringLiteral("OID"), signatureDefOid(auth::meaningName(meaning)));
+            x.writeAttribute(QStringLiteral("OID"), signatureDefOid(records::meaningName(meaning)));
             x.writeAttribute(QStringLiteral("Methodology"), QStringLiteral("Electronic"));
             x.writeTextElement(QStringLiteral("Meaning"), QString::fromLatin1(text));
             x.writeTextElement(QStringLiteral("LegalReason"),
@@ -640,7 +640,7 @@ private:
     void writeSignature(const Change &c, qint64 id, const QString &hash, const QString &eventValue)
     {
         const QString meaning = eventMeaning(eventValue);
-        if (!auth::parseMeaning(meaning))
+        if (!records::parseMeaning(meaning))
             return;
         closeBlock();
         openForm(c);
@@ -654,7 +654,7 @@ private:
     void writeCasebookSignature(const Change &c, qint64 id, const QString &hash, const QString &eventValue)
     {
         const QString meaning = eventMeaning(eventValue);
-        if (!auth::parseMeaning(meaning))
+        if (!records::parseMeaning(meaning))
             return;
         closeBlock();
         openSubject("Update");

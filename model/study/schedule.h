@@ -33,7 +33,7 @@ QString visitStateName(VisitState state);
 struct ScheduledForm
 {
     QString formOid;
-    QString status; // store::formstatus text; "not_started" when there is no instance
+    QString status; // records::formstatus text; "not_started" when there is no instance
 };
 
 struct ScheduledVisit

@@ -25,8 +25,8 @@ class TstMainWindow : public QObject
 private:
     std::unique_ptr<test::GuiFixture> m_fx;
     std::unique_ptr<forms::Language> m_language;
-    store::Subject m_first;
-    store::Subject m_second;
+    records::Subject m_first;
+    records::Subject m_second;
 
     std::unique_ptr<forms::MainWindow> window(const QString &user)
     {

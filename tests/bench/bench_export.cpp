@@ -5,8 +5,8 @@
 #include "core/clock.h"
 #include "demo/demogenerator.h"
 #include "exchange/redcapexport.h"
+#include "records/studyfile.h"
 #include "store/database.h"
-#include "store/studyfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -160,7 +160,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     const SystemClock clock;
-    std::unique_ptr<store::StudyFile> file;
+    std::unique_ptr<records::StudyFile> file;
     QElapsedTimer timer;
     double openSeconds = 0;
     if (a.generate && !(a.keep && QFileInfo::exists(a.path))) {
@@ -186,7 +186,7 @@ int main(int argc, char *argv[])
         return QProcess::execute(app.applicationFilePath(), args);
     }
     timer.start();
-    auto opened = store::StudyFile::open(a.path, clock);
+    auto opened = records::StudyFile::open(a.path, clock);
     if (!opened) {
         err << "bench_export: " << opened.message() << Qt::endl;
         return 1;

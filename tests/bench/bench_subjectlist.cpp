@@ -10,11 +10,11 @@
 
 #include "auth/authservice.h"
 #include "auth/permissions.h"
-#include "auth/queries.h"
 #include "core/clock.h"
 #include "modelauthenticator.h"
-#include "store/studyfile.h"
-#include "store/subjectsummary.h"
+#include "records/queries.h"
+#include "records/studyfile.h"
+#include "records/subjectsummary.h"
 #include "subjectlistview.h"
 #include "subjecttablemodel.h"
 
@@ -57,12 +57,12 @@ Actor demoActor(const char *role)
     return {};
 }
 
-Status generate(store::StudyFile &file, ManualClock &clock, int subjects, QTextStream &err)
+Status generate(records::StudyFile &file, ManualClock &clock, int subjects, QTextStream &err)
 {
-    store::ClinicalData &data = file.data();
+    records::ClinicalData &data = file.data();
     const Actor nurse = demoActor(auth::role::Nurse);
     const Actor monitor = demoActor(auth::role::Monitor);
-    auth::Queries queries(data, clock);
+    records::Queries queries(data, clock);
     const QStringList initials = {QStringLiteral("ABC"), QStringLiteral("ZSF"), QStringLiteral("LWM"),
                                   QStringLiteral("CHY"), QStringLiteral("WXL")};
     const auto &sites = file.study().sites;
@@ -73,7 +73,7 @@ Status generate(store::StudyFile &file, ManualClock &clock, int subjects, QTextS
         if (!subject)
             return subject.status();
         const QDate consent = QDate(2025, 1, 1).addDays(i % 400);
-        store::SaveRequest dm;
+        records::SaveRequest dm;
         dm.key = {subject->id, QStringLiteral("screening"), 1, QStringLiteral("dm"), 1};
         dm.values.insert(QStringLiteral("rficdtc"), {consent.toString(Qt::ISODate), {}, false});
         dm.values.insert(QStringLiteral("subjinit"), {subject->initials, {}, false});
@@ -84,7 +84,7 @@ Status generate(store::StudyFile &file, ManualClock &clock, int subjects, QTextS
         if (auto saved = data.saveForm(nurse, dm); !saved.status)
             return saved.status;
         if (i % 3 == 0) {
-            store::SaveRequest inf;
+            records::SaveRequest inf;
             inf.key = {subject->id, QStringLiteral("infusion"), 1, QStringLiteral("infusion"), 1};
             inf.values.insert(QStringLiteral("infdtc"), {consent.addDays(30).toString(Qt::ISODate), {}, false});
             if (auto saved = data.saveForm(nurse, inf); !saved.status)
@@ -145,16 +145,16 @@ int main(int argc, char *argv[])
     if (path.isEmpty())
         path = work.filePath(QStringLiteral("bench.ccrf"));
     ManualClock clock(QDateTime(QDate(2024, 12, 1), QTime(8, 0), Qt::UTC));
-    std::unique_ptr<store::StudyFile> file;
+    std::unique_ptr<records::StudyFile> file;
     if (generateNew) {
         if (QFileInfo::exists(path)) {
             err << "bench_subjectlist: " << path << " exists; pass it alone to time it\n";
             return 1;
         }
-        store::CreateOptions options;
+        records::CreateOptions options;
         options.demo = true;
         options.deviceName = QStringLiteral("bench");
-        auto created = store::StudyFile::create(path, QStringLiteral("s1904"), clock, options);
+        auto created = records::StudyFile::create(path, QStringLiteral("s1904"), clock, options);
         if (!created) {
             err << "bench_subjectlist: " << created.message() << Qt::endl;
             return 1;
@@ -175,7 +175,7 @@ int main(int argc, char *argv[])
         }
         out << "generated " << subjects << " subjects in " << qRound(ms(t)) << " ms: " << path << Qt::endl;
     } else {
-        auto opened = store::StudyFile::open(path, clock);
+        auto opened = records::StudyFile::open(path, clock);
         if (!opened) {
             err << "bench_subjectlist: " << opened.message() << Qt::endl;
             return 1;
@@ -190,11 +190,11 @@ int main(int argc, char *argv[])
     // What the store reads for the list, then the table model, which also makes
     // the texts shown: each twice (the second read has a warm page cache).
     for (int round = 1; round <= 2; ++round) {
-        const QList<store::ItemRef> items{{QStringLiteral("dm"), QStringLiteral("age_at_consent")},
-                                          {QStringLiteral("dm"), QStringLiteral("sex")}};
+        const QList<records::ItemRef> items{{QStringLiteral("dm"), QStringLiteral("age_at_consent")},
+                                            {QStringLiteral("dm"), QStringLiteral("sex")}};
         QElapsedTimer t;
         t.start();
-        const auto read = store::SubjectSummaries(file->data()).all(viewer, items, today);
+        const auto read = records::SubjectSummaries(file->data()).all(viewer, items, today);
         out << "store read of the summaries (" << (round == 1 ? "first" : "again")
             << "): " << (read ? read->size() : -1) << " subjects in " << Qt::fixed << qSetRealNumberPrecision(1)
             << ms(t) << " ms" << Qt::endl;

@@ -9,7 +9,7 @@
 #include "modelauthenticator.h"
 #include "prompt.h"
 #include "recordactions.h"
-#include "store/studyfile.h"
+#include "records/studyfile.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,7 +66,7 @@ struct GuiFixture
 {
     QTemporaryDir dir;
     ManualClock clock{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
-    std::unique_ptr<store::StudyFile> file;
+    std::unique_ptr<records::StudyFile> file;
     std::unique_ptr<forms::ModelAuthenticator> auth;
     std::unique_ptr<forms::RecordActions> actions;
     FakePrompt prompt;
@@ -74,10 +74,10 @@ struct GuiFixture
     // Creates a demo-flagged S1904 file with the demo accounts; false on failure.
     bool create(const QString &studyOid = QStringLiteral("s1904"))
     {
-        store::CreateOptions options;
+        records::CreateOptions options;
         options.demo = true;
         options.deviceName = QStringLiteral("test");
-        auto created = store::StudyFile::create(dir.filePath(QStringLiteral("t.cellcrf")), studyOid, clock, options);
+        auto created = records::StudyFile::create(dir.filePath(QStringLiteral("t.cellcrf")), studyOid, clock, options);
         if (!created) {
             qWarning() << created.message();
             return false;
@@ -100,10 +100,10 @@ struct GuiFixture
         return {};
     }
 
-    store::Subject addSubject(const Actor &actor, const QString &number, const QString &site = QStringLiteral("01"))
+    records::Subject addSubject(const Actor &actor, const QString &number, const QString &site = QStringLiteral("01"))
     {
         auto s = file->data().registerSubject(actor, {site, number, QStringLiteral("ABC")});
-        return s ? *s : store::Subject{};
+        return s ? *s : records::Subject{};
     }
 };
 

@@ -5,8 +5,8 @@
 
 #include "guifixture.h"
 
-#include "auth/signatures.h"
 #include "casebookview.h"
+#include "records/signatures.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -44,12 +44,12 @@ class TstCasebookSigning : public QObject
     std::unique_ptr<test::GuiFixture> m_fx;
     qint64 m_subject = 0;
 
-    store::FormKey dmKey() const { return {m_subject, QStringLiteral("screening"), 1, QStringLiteral("dm"), 1}; }
+    records::FormKey dmKey() const { return {m_subject, QStringLiteral("screening"), 1, QStringLiteral("dm"), 1}; }
 
     Status saveDm(const Actor &nurse, const FormValues &values, bool complete, const QString &reason = {})
     {
         auto form = m_fx->file->data().loadForm(nurse, dmKey());
-        store::SaveRequest r;
+        records::SaveRequest r;
         r.key = dmKey();
         r.expectedVersion = form ? form->version : 0;
         r.values = values;

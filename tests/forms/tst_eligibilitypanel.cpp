@@ -23,7 +23,7 @@ class TstEligibilityPanel : public QObject
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     SystemClock m_clock;
-    std::unique_ptr<store::StudyFile> m_file;
+    std::unique_ptr<records::StudyFile> m_file;
     std::unique_ptr<forms::ModelAuthenticator> m_auth;
     std::unique_ptr<forms::RecordActions> m_actions;
     std::unique_ptr<test::FakePrompt> m_prompt;

@@ -63,8 +63,8 @@ class TstExportDialog : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<store::StudyFile> m_small; // a few subjects
-    std::unique_ptr<store::StudyFile> m_large; // enough subjects that an export takes a while
+    std::unique_ptr<records::StudyFile> m_small; // a few subjects
+    std::unique_ptr<records::StudyFile> m_large; // enough subjects that an export takes a while
     std::unique_ptr<forms::ModelAuthenticator> m_smallAuth;
     std::unique_ptr<forms::ModelAuthenticator> m_largeAuth;
     QList<QUrl> m_opened;
@@ -85,7 +85,7 @@ private:
         return w;
     }
 
-    std::unique_ptr<forms::ExportDialog> openDialog(store::StudyFile &file, const Actor &actor)
+    std::unique_ptr<forms::ExportDialog> openDialog(records::StudyFile &file, const Actor &actor)
     {
         auto dialog = std::make_unique<forms::ExportDialog>(file, actor, QStringLiteral("en"));
         dialog->setFolderOpener([this](const QUrl &url) { m_opened << url; });

@@ -18,7 +18,7 @@ class TstFlowsheet : public QObject
 private:
     std::unique_ptr<test::GuiFixture> m_fx;
     Actor m_nurse;
-    store::Subject m_subject;
+    records::Subject m_subject;
 
     static QModelIndex cell(forms::FlowsheetModel *model, const QString &item, int day)
     {
@@ -35,7 +35,7 @@ private Q_SLOTS:
         QVERIFY(m_fx->create());
         m_nurse = m_fx->signIn(QStringLiteral("nurse"));
         m_subject = m_fx->addSubject(m_nurse, QStringLiteral("001"));
-        store::SaveRequest infusion;
+        records::SaveRequest infusion;
         infusion.key = {m_subject.id, QStringLiteral("infusion"), 1, QStringLiteral("infusion"), 1};
         infusion.values.insert(QStringLiteral("infdtc"), ItemEntry{QStringLiteral("2026-02-20"), {}, false});
         const auto saved = m_fx->file->data().saveForm(m_nurse, infusion);

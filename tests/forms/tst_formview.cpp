@@ -22,7 +22,7 @@ class TstFormView : public QObject
 private:
     std::unique_ptr<test::GuiFixture> m_fx;
     Actor m_nurse;
-    store::Subject m_subject;
+    records::Subject m_subject;
 
     std::unique_ptr<forms::FormView> openDm()
     {

@@ -8,9 +8,9 @@
 #include "guifixture.h"
 
 #include "audit/verifier.h"
-#include "auth/queries.h"
-#include "auth/sourceverification.h"
 #include "formrenderer.h"
+#include "records/queries.h"
+#include "records/sourceverification.h"
 
 #include <QAction>
 #include <QApplication>
@@ -25,12 +25,12 @@ using namespace cellcrf;
 
 namespace {
 
-const store::FormKey dmKey(qint64 subjectId)
+const records::FormKey dmKey(qint64 subjectId)
 {
     return {subjectId, QStringLiteral("screening"), 1, QStringLiteral("dm"), 1};
 }
 
-const store::FormKey ldKey(qint64 subjectId)
+const records::FormKey ldKey(qint64 subjectId)
 {
     return {subjectId, QStringLiteral("lymphodepletion"), 1, QStringLiteral("lymphodep"), 1};
 }
@@ -45,9 +45,9 @@ private:
     std::unique_ptr<test::GuiFixture> m_fx;
     Actor m_nurse;
     Actor m_monitor;
-    store::Subject m_subject;
+    records::Subject m_subject;
 
-    std::unique_ptr<forms::FormView> openView(const Actor &actor, const store::FormKey &key)
+    std::unique_ptr<forms::FormView> openView(const Actor &actor, const records::FormKey &key)
     {
         auto view =
             std::make_unique<forms::FormView>(m_fx->file->data(), actor, *m_fx->auth, *m_fx->actions, m_fx->prompt);
@@ -113,10 +113,10 @@ private:
         return menu->findChild<QAction *>(id ? QStringLiteral("%1_%2").arg(name).arg(id) : name);
     }
 
-    std::optional<auth::DataQuery> storedQuery(qint64 id)
+    std::optional<records::DataQuery> storedQuery(qint64 id)
     {
-        auto q = auth::Queries(m_fx->file->data(), m_fx->clock).query(m_monitor, id);
-        return q ? std::optional<auth::DataQuery>(*q) : std::nullopt;
+        auto q = records::Queries(m_fx->file->data(), m_fx->clock).query(m_monitor, id);
+        return q ? std::optional<records::DataQuery>(*q) : std::nullopt;
     }
 
     // Audit events of one action on one item, as (user, new value).
@@ -138,7 +138,7 @@ private:
 
     void saveDm(const QString &weight)
     {
-        store::SaveRequest request;
+        records::SaveRequest request;
         request.key = dmKey(m_subject.id);
         request.values.insert(QStringLiteral("subjinit"), {QStringLiteral("ZSF"), {}, false});
         request.values.insert(QStringLiteral("weight_kg"), {weight, {}, false});

@@ -1,6 +1,6 @@
 // The PDF documents of forms/pdf: the annotated blank CRF of a small fixed study
 // (variable names, types, code lists, limits, conditions, derivations, visits,
-// Chinese labels), a casebook read through the store and the auth services
+// Chinese labels), a casebook read through the record services
 // (values with labels, missing reasons, derived values, the audit summary, SDV,
 // queries, valid and broken signatures), and the export around them: real PDF
 // files with the pages they claim, a manifest and an audit event naming the
@@ -16,9 +16,9 @@
 #include "auth/authservice.h"
 #include "core/clock.h"
 #include "demo/demogenerator.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
+#include "records/studyfile.h"
 #include "store/database.h"
-#include "store/studyfile.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -179,7 +179,7 @@ struct Fixture
     ManualClock clock{QDateTime(QDate(2026, 3, 4), QTime(5, 6), Qt::UTC)};
     study::Study study = fixedStudy();
     std::unique_ptr<store::Database> db;
-    std::unique_ptr<store::ClinicalData> data;
+    std::unique_ptr<records::ClinicalData> data;
     std::unique_ptr<auth::AuthService> auth;
     Actor nurse{
         QStringLiteral("nora"), QStringLiteral("Nora Nurse"), QStringLiteral("nurse"), {QStringLiteral("bj01")}};
@@ -190,23 +190,23 @@ struct Fixture
     Actor monitor{QStringLiteral("mona"), QStringLiteral("Mona Monitor"), QStringLiteral("monitor"), {}};
     Actor dataManager{QStringLiteral("dana"), QStringLiteral("Dana Manager"), QStringLiteral("data_manager"), {}};
     qint64 subjectId = 0;
-    store::FormKey dmKey;
-    store::FormKey aeKey;
+    records::FormKey dmKey;
+    records::FormKey aeKey;
 
     exchange::ExportContext context(const Actor &actor) { return exchange::ExportContext{*db, study, clock, actor}; }
 
-    void save(const Actor &actor, const store::FormKey &key, const FormValues &values, bool complete,
+    void save(const Actor &actor, const records::FormKey &key, const FormValues &values, bool complete,
               const QString &reason = {})
     {
         auto form = data->loadForm(actor, key);
         QVERIFY2(form, qPrintable(form.message()));
-        store::SaveRequest request;
+        records::SaveRequest request;
         request.key = key;
         request.expectedVersion = form->version;
         request.values = values;
         request.complete = complete;
         request.reason = reason;
-        const store::SaveOutcome outcome = data->saveForm(actor, request);
+        const records::SaveOutcome outcome = data->saveForm(actor, request);
         QVERIFY2(outcome.status, qPrintable(outcome.status.message() + QLatin1Char(' ') + outcome.status.detail()));
     }
 
@@ -222,7 +222,7 @@ struct Fixture
             QVERIFY(q.exec());
         }
         QVERIFY(audit::AuditTrail::registerLocalDevice(*db, QStringLiteral("dev"), QStringLiteral("test"), {}));
-        data = std::make_unique<store::ClinicalData>(*db, study, clock);
+        data = std::make_unique<records::ClinicalData>(*db, study, clock);
         auth = std::make_unique<auth::AuthService>(*db, clock);
         QVERIFY(auth->createInitialAccount(
             {nurse.userName, nurse.fullName, nursePassword, {{QStringLiteral("nurse"), QStringLiteral("bj01")}}, false},
@@ -265,20 +265,20 @@ struct Fixture
         save(nurse, aeKey, ae, true);
 
         // The investigator signs both forms; the adverse event is changed afterwards.
-        auth::Signatures signatures(*data, *auth, clock);
+        records::Signatures signatures(*data, *auth, clock);
         clock.advanceSeconds(60);
-        auto signed1 = signatures.sign(investigator, dmKey, auth::SignatureMeaning::Authored, investigatorPassword);
+        auto signed1 = signatures.sign(investigator, dmKey, records::SignatureMeaning::Authored, investigatorPassword);
         QVERIFY2(signed1, qPrintable(signed1.message()));
-        auto signed2 = signatures.sign(investigator, aeKey, auth::SignatureMeaning::Reviewed, investigatorPassword);
+        auto signed2 = signatures.sign(investigator, aeKey, records::SignatureMeaning::Reviewed, investigatorPassword);
         QVERIFY2(signed2, qPrintable(signed2.message()));
         clock.advanceSeconds(60);
         ae[QStringLiteral("aeterm")].value = QStringLiteral("发热 fever grade 1");
         save(nurse, aeKey, ae, true, QStringLiteral("grade added"));
 
         // The monitor verifies the demographics and asks about the temperature.
-        auth::SourceVerification sdv(*data, clock);
+        records::SourceVerification sdv(*data, clock);
         QVERIFY(sdv.verifyForm(monitor, dmKey));
-        auth::Queries queries(*data, clock);
+        records::Queries queries(*data, clock);
         auto q = queries.open(monitor, aeKey, QStringLiteral("temp"), QStringLiteral("Was the temperature measured?"));
         QVERIFY2(q, qPrintable(q.message()));
         clock.advanceSeconds(60);
@@ -286,9 +286,9 @@ struct Fixture
 
     Result<pdf::Casebook> casebook(const Actor &actor)
     {
-        auth::Signatures signatures(*data, *auth, clock);
-        auth::SourceVerification sdv(*data, clock);
-        auth::Queries queries(*data, clock);
+        records::Signatures signatures(*data, *auth, clock);
+        records::SourceVerification sdv(*data, clock);
+        records::Queries queries(*data, clock);
         auto subject = data->subject(actor, subjectId);
         if (!subject)
             return subject.status();
@@ -498,7 +498,7 @@ private Q_SLOTS:
         auto file =
             demo::createDemoDatabase(dir.filePath(QStringLiteral("demo.ccrf")), {QStringLiteral("s1904"), 40, 1});
         QVERIFY2(file, qPrintable(file.message()));
-        store::StudyFile &sf = **file;
+        records::StudyFile &sf = **file;
         store::Query q(sf.database(), QStringLiteral("SELECT subject_id, signer, form_count FROM casebook_signature "
                                                      "WHERE status = 'valid' ORDER BY id LIMIT 1"));
         QVERIFY(q.exec());
@@ -508,9 +508,9 @@ private Q_SLOTS:
         const int formCount = int(q.integer(2));
 
         auth::AuthService authService(sf.database(), sf.clock());
-        auth::Signatures signatures(sf.data(), authService, sf.clock());
-        auth::SourceVerification sdv(sf.data(), sf.clock());
-        auth::Queries queries(sf.data(), sf.clock());
+        records::Signatures signatures(sf.data(), authService, sf.clock());
+        records::SourceVerification sdv(sf.data(), sf.clock());
+        records::Queries queries(sf.data(), sf.clock());
         const Actor dataManager{QStringLiteral("datamanager"), {}, QStringLiteral("data_manager"), {}};
         auto subject = sf.data().subject(dataManager, subjectId);
         QVERIFY(subject);

@@ -38,7 +38,7 @@ class TstScreenshots : public QObject
 private:
     QTemporaryDir m_dir;
     SystemClock m_clock;
-    std::unique_ptr<store::StudyFile> m_file;
+    std::unique_ptr<records::StudyFile> m_file;
     std::unique_ptr<forms::ModelAuthenticator> m_auth;
     std::unique_ptr<forms::RecordActions> m_actions;
     test::FakePrompt m_prompt;

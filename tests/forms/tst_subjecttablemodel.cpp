@@ -77,7 +77,7 @@ private Q_SLOTS:
         for (int i = 0; i < births.size(); ++i) {
             if (births.at(i).isEmpty())
                 continue;
-            store::SaveRequest request;
+            records::SaveRequest request;
             request.key = {subjects->at(i).id, QStringLiteral("screening"), 1, QStringLiteral("dm"), 1};
             request.values.insert(QStringLiteral("rficdtc"), {QStringLiteral("2026-01-10"), {}, false});
             request.values.insert(QStringLiteral("brthdtc"), {births.at(i), {}, false});

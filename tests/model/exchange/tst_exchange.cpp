@@ -515,7 +515,7 @@ private Q_SLOTS:
         auto file =
             demo::createDemoDatabase(dir.filePath(QStringLiteral("demo.ccrf")), {QStringLiteral("s1904"), 12, 1});
         QVERIFY2(file, qPrintable(file.message()));
-        store::StudyFile &sf = **file;
+        records::StudyFile &sf = **file;
         ExportContext ctx{sf.database(), sf.study(), sf.clock(),
                           Actor{QStringLiteral("datamanager"), {}, QStringLiteral("data_manager"), {}}};
         const auto files = [](const QString &path) {
@@ -611,7 +611,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto file = demo::createDemoDatabase(dir.filePath(QStringLiteral("demo.ccrf")), {studyOid, 10, 1});
         QVERIFY2(file, qPrintable(file.message()));
-        store::StudyFile &sf = **file;
+        records::StudyFile &sf = **file;
         ExportContext ctx{sf.database(), sf.study(), sf.clock(),
                           Actor{QStringLiteral("datamanager"), {}, QStringLiteral("data_manager"), {}}};
         for (const bool deidentify : {false, true}) {

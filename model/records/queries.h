@@ -8,13 +8,13 @@
 
 #include "core/actor.h"
 #include "core/result.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 
 namespace cellcrf {
 class Clock;
 }
 
-namespace cellcrf::auth {
+namespace cellcrf::records {
 
 namespace querystatus {
 inline constexpr char Open[] = "open";
@@ -36,7 +36,7 @@ struct DataQuery
     qint64 id = 0;
     QString subjectKey;
     QString siteOid;
-    store::FormKey key;
+    FormKey key;
     QString itemOid;
     QString status;
     QString openedBy;
@@ -57,10 +57,10 @@ struct QueryFilter
 class Queries
 {
 public:
-    Queries(store::ClinicalData &data, const Clock &clock);
+    Queries(ClinicalData &data, const Clock &clock);
 
     // Needs Operation::OpenQuery; the item must belong to the form.
-    Result<DataQuery> open(const Actor &actor, const store::FormKey &key, const QString &itemOid, const QString &text);
+    Result<DataQuery> open(const Actor &actor, const FormKey &key, const QString &itemOid, const QString &text);
     // Needs Operation::AnswerQuery (site users) on an open query.
     Status answer(const Actor &actor, qint64 queryId, const QString &text);
     // Needs Operation::CloseQuery and to be the opener or a data manager.
@@ -78,8 +78,8 @@ public:
 private:
     Status step(const Actor &actor, qint64 queryId, const char *kind, const char *action, const QString &text);
 
-    store::ClinicalData &m_data;
+    ClinicalData &m_data;
     const Clock &m_clock;
 };
 
-} // namespace cellcrf::auth
+} // namespace cellcrf::records

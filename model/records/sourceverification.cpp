@@ -1,33 +1,35 @@
-#include "auth/sourceverification.h"
+#include "records/sourceverification.h"
 
-#include "auth/authaudit.h"
 #include "auth/permissions.h"
 #include "core/clock.h"
+#include "records/recordaudit.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
 
-namespace cellcrf::auth {
+namespace cellcrf::records {
 
+using auth::Operation;
+using auth::Permissions;
 using store::Query;
 
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cellcrf::auth::SourceVerification", text);
+    return QCoreApplication::translate("cellcrf::records::SourceVerification", text);
 }
 } // namespace
 
-SourceVerification::SourceVerification(store::ClinicalData &data, const Clock &clock)
+SourceVerification::SourceVerification(ClinicalData &data, const Clock &clock)
     : m_data(data)
     , m_clock(clock)
 {}
 
-Status SourceVerification::verifyForm(const Actor &actor, const store::FormKey &key)
+Status SourceVerification::verifyForm(const Actor &actor, const FormKey &key)
 {
     if (Status s = Permissions::check(actor, Operation::Verify); !s)
         return s;
-    Result<store::FormData> form = m_data.loadForm(actor, key);
+    Result<FormData> form = m_data.loadForm(actor, key);
     if (!form)
         return form.status();
     QStringList items;
@@ -40,14 +42,14 @@ Status SourceVerification::verifyForm(const Actor &actor, const store::FormKey &
     return verifyItems(actor, key, items);
 }
 
-Status SourceVerification::verifyItems(const Actor &actor, const store::FormKey &key, const QStringList &itemOids)
+Status SourceVerification::verifyItems(const Actor &actor, const FormKey &key, const QStringList &itemOids)
 {
     if (Status s = Permissions::check(actor, Operation::Verify); !s)
         return s;
-    Result<store::Subject> subject = m_data.subject(actor, key.subjectId);
+    Result<Subject> subject = m_data.subject(actor, key.subjectId);
     if (!subject)
         return subject.status();
-    Result<store::FormData> form = m_data.loadForm(actor, key);
+    Result<FormData> form = m_data.loadForm(actor, key);
     if (!form)
         return form.status();
     if (form->instanceId == 0)
@@ -64,7 +66,7 @@ Status SourceVerification::verifyItems(const Actor &actor, const store::FormKey 
     store::Database &db = m_data.database();
     const QString now = m_clock.nowUtc().toString(Qt::ISODateWithMs);
     return db.transaction([&]() -> Status {
-        Result<store::FormData> current = m_data.loadForm(actor, key);
+        Result<FormData> current = m_data.loadForm(actor, key);
         if (!current)
             return current.status();
         if (current->version != form->version)
@@ -92,7 +94,7 @@ Status SourceVerification::verifyItems(const Actor &actor, const store::FormKey 
         }
 
         // A complete form whose every item with data is verified shows as verified.
-        if (current->status != QLatin1String(store::formstatus::Complete))
+        if (current->status != QLatin1String(formstatus::Complete))
             return Status::ok();
         Query open(db, QStringLiteral("SELECT count(*) FROM item_value iv WHERE iv.form_instance_id = ? AND "
                                       "(iv.value <> '' OR iv.missing_reason <> '') AND NOT EXISTS (SELECT 1 FROM sdv "
@@ -104,20 +106,20 @@ Status SourceVerification::verifyItems(const Actor &actor, const store::FormKey 
         if (!open.next() || open.integer(0) != 0)
             return Status::ok();
         Query upd(db, QStringLiteral("UPDATE form_instance SET status = ? WHERE id = ?"));
-        upd.bind(QString::fromLatin1(store::formstatus::Verified)).bind(current->instanceId);
+        upd.bind(QString::fromLatin1(formstatus::Verified)).bind(current->instanceId);
         if (Status e = upd.exec(); !e)
             return e;
         audit::AuditEvent st = detail::formEvent(db, actor, audit::action::FormStatus, *subject, key);
         st.utc = now;
         st.oldValue = current->status;
-        st.newValue = QString::fromLatin1(store::formstatus::Verified);
+        st.newValue = QString::fromLatin1(formstatus::Verified);
         return m_data.auditTrail().append(st).status();
     });
 }
 
-Result<QList<VerificationMark>> SourceVerification::marks(const Actor &actor, const store::FormKey &key) const
+Result<QList<VerificationMark>> SourceVerification::marks(const Actor &actor, const FormKey &key) const
 {
-    Result<store::FormData> form = m_data.loadForm(actor, key);
+    Result<FormData> form = m_data.loadForm(actor, key);
     if (!form)
         return form.status();
     QList<VerificationMark> out;
@@ -133,4 +135,4 @@ Result<QList<VerificationMark>> SourceVerification::marks(const Actor &actor, co
     return out;
 }
 
-} // namespace cellcrf::auth
+} // namespace cellcrf::records

@@ -1,28 +1,30 @@
-#include "auth/datalocks.h"
+#include "records/datalocks.h"
 
-#include "auth/authaudit.h"
 #include "auth/permissions.h"
 #include "core/clock.h"
+#include "records/recordaudit.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
 
-namespace cellcrf::auth {
+namespace cellcrf::records {
 
+using auth::Operation;
+using auth::Permissions;
 using store::Query;
 
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cellcrf::auth::DataLocks", text);
+    return QCoreApplication::translate("cellcrf::records::DataLocks", text);
 }
 
 const QString formScope = QStringLiteral("form");
 const QString subjectScope = QStringLiteral("subject");
 const QString studyScope = QStringLiteral("study");
 
-audit::AuditEvent lockEvent(const store::Database &db, const Actor &actor, const char *action,
-                            const store::Subject *subject, const store::FormKey *key)
+audit::AuditEvent lockEvent(const store::Database &db, const Actor &actor, const char *action, const Subject *subject,
+                            const FormKey *key)
 {
     if (subject && key)
         return detail::formEvent(db, actor, action, *subject, *key);
@@ -35,14 +37,13 @@ audit::AuditEvent lockEvent(const store::Database &db, const Actor &actor, const
 }
 } // namespace
 
-DataLocks::DataLocks(store::ClinicalData &data, const Clock &clock)
+DataLocks::DataLocks(ClinicalData &data, const Clock &clock)
     : m_data(data)
     , m_clock(clock)
 {}
 
-Status DataLocks::writeLock(const Actor &actor, const QString &scope, const QString &target,
-                            const store::Subject *subject, const store::FormKey *key, const store::FormData *form,
-                            const QString &reason)
+Status DataLocks::writeLock(const Actor &actor, const QString &scope, const QString &target, const Subject *subject,
+                            const FormKey *key, const FormData *form, const QString &reason)
 {
     store::Database &db = m_data.database();
     const QString now = m_clock.nowUtc().toString(Qt::ISODateWithMs);
@@ -75,14 +76,13 @@ Status DataLocks::writeLock(const Actor &actor, const QString &scope, const QStr
         if (!form)
             return Status::ok();
         Query upd(db, QStringLiteral("UPDATE form_instance SET status = ? WHERE id = ?"));
-        upd.bind(QString::fromLatin1(store::formstatus::Locked)).bind(form->instanceId);
+        upd.bind(QString::fromLatin1(formstatus::Locked)).bind(form->instanceId);
         return upd.exec();
     });
 }
 
-Status DataLocks::writeUnlock(const Actor &actor, const QString &scope, const QString &target,
-                              const store::Subject *subject, const store::FormKey *key, const store::FormData *form,
-                              const QString &reason)
+Status DataLocks::writeUnlock(const Actor &actor, const QString &scope, const QString &target, const Subject *subject,
+                              const FormKey *key, const FormData *form, const QString &reason)
 {
     if (reason.trimmed().isEmpty())
         return Status::error(ErrorCode::ReasonRequired, tr("Give a reason for unlocking."));
@@ -112,19 +112,19 @@ Status DataLocks::writeUnlock(const Actor &actor, const QString &scope, const QS
             return Status::ok();
         // The form returns to the status it had before it was locked.
         Query upd(db, QStringLiteral("UPDATE form_instance SET status = ? WHERE id = ?"));
-        upd.bind(prior.isEmpty() ? QString::fromLatin1(store::formstatus::Incomplete) : prior).bind(form->instanceId);
+        upd.bind(prior.isEmpty() ? QString::fromLatin1(formstatus::Incomplete) : prior).bind(form->instanceId);
         return upd.exec();
     });
 }
 
-Status DataLocks::lockForm(const Actor &actor, const store::FormKey &key, const QString &reason)
+Status DataLocks::lockForm(const Actor &actor, const FormKey &key, const QString &reason)
 {
     if (Status s = Permissions::check(actor, Operation::Lock); !s)
         return s;
-    Result<store::Subject> subject = m_data.subject(actor, key.subjectId);
+    Result<Subject> subject = m_data.subject(actor, key.subjectId);
     if (!subject)
         return subject.status();
-    Result<store::FormData> form = m_data.loadForm(actor, key);
+    Result<FormData> form = m_data.loadForm(actor, key);
     if (!form)
         return form.status();
     if (form->instanceId == 0)
@@ -133,14 +133,14 @@ Status DataLocks::lockForm(const Actor &actor, const store::FormKey &key, const 
     return writeLock(actor, formScope, QString::number(form->instanceId), &*subject, &key, &*form, reason);
 }
 
-Status DataLocks::unlockForm(const Actor &actor, const store::FormKey &key, const QString &reason)
+Status DataLocks::unlockForm(const Actor &actor, const FormKey &key, const QString &reason)
 {
     if (Status s = Permissions::check(actor, Operation::Unlock); !s)
         return s;
-    Result<store::Subject> subject = m_data.subject(actor, key.subjectId);
+    Result<Subject> subject = m_data.subject(actor, key.subjectId);
     if (!subject)
         return subject.status();
-    Result<store::FormData> form = m_data.loadForm(actor, key);
+    Result<FormData> form = m_data.loadForm(actor, key);
     if (!form)
         return form.status();
     if (form->instanceId == 0)
@@ -152,7 +152,7 @@ Status DataLocks::lockSubject(const Actor &actor, qint64 subjectId, const QStrin
 {
     if (Status s = Permissions::check(actor, Operation::Lock); !s)
         return s;
-    Result<store::Subject> subject = m_data.subject(actor, subjectId);
+    Result<Subject> subject = m_data.subject(actor, subjectId);
     if (!subject)
         return subject.status();
     return writeLock(actor, subjectScope, QString::number(subjectId), &*subject, nullptr, nullptr, reason);
@@ -162,7 +162,7 @@ Status DataLocks::unlockSubject(const Actor &actor, qint64 subjectId, const QStr
 {
     if (Status s = Permissions::check(actor, Operation::Unlock); !s)
         return s;
-    Result<store::Subject> subject = m_data.subject(actor, subjectId);
+    Result<Subject> subject = m_data.subject(actor, subjectId);
     if (!subject)
         return subject.status();
     return writeUnlock(actor, subjectScope, QString::number(subjectId), &*subject, nullptr, nullptr, reason);
@@ -208,7 +208,7 @@ Result<QList<LockInfo>> DataLocks::locks() const
     return out;
 }
 
-Status recordExport(store::ClinicalData &data, const Actor &actor, const QString &what)
+Status recordExport(ClinicalData &data, const Actor &actor, const QString &what)
 {
     if (Status s = Permissions::check(actor, Operation::Export); !s)
         return s;
@@ -219,4 +219,4 @@ Status recordExport(store::ClinicalData &data, const Actor &actor, const QString
     });
 }
 
-} // namespace cellcrf::auth
+} // namespace cellcrf::records

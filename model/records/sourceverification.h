@@ -7,13 +7,13 @@
 
 #include "core/actor.h"
 #include "core/result.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 
 namespace cellcrf {
 class Clock;
 }
 
-namespace cellcrf::auth {
+namespace cellcrf::records {
 
 struct VerificationMark
 {
@@ -25,18 +25,18 @@ struct VerificationMark
 class SourceVerification
 {
 public:
-    SourceVerification(store::ClinicalData &data, const Clock &clock);
+    SourceVerification(ClinicalData &data, const Clock &clock);
 
     // Needs Operation::Verify. Each item must hold a value or a missing reason;
     // items already verified are left as they are.
-    Status verifyItems(const Actor &actor, const store::FormKey &key, const QStringList &itemOids);
+    Status verifyItems(const Actor &actor, const FormKey &key, const QStringList &itemOids);
     // Every item of the form that holds data.
-    Status verifyForm(const Actor &actor, const store::FormKey &key);
-    Result<QList<VerificationMark>> marks(const Actor &actor, const store::FormKey &key) const;
+    Status verifyForm(const Actor &actor, const FormKey &key);
+    Result<QList<VerificationMark>> marks(const Actor &actor, const FormKey &key) const;
 
 private:
-    store::ClinicalData &m_data;
+    ClinicalData &m_data;
     const Clock &m_clock;
 };
 
-} // namespace cellcrf::auth
+} // namespace cellcrf::records

@@ -1,7 +1,7 @@
 #include "audit/audittrail.h"
 #include "audit/verifier.h"
 #include "core/clock.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 #include "store/database.h"
 
 #include <QSqlQuery>
@@ -9,7 +9,9 @@
 #include <QTest>
 
 using namespace cellcrf;
-using namespace cellcrf::store;
+using namespace cellcrf::records;
+using store::Database;
+using store::Query;
 
 namespace {
 

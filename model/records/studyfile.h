@@ -3,10 +3,13 @@
 // StudyFile is one open study database together with the study definition it
 // was created for: the object the GUI and the CLI each hold while they work.
 // Creating one writes the study's identity, its sites and the local device into
-// a new file, audited; opening one finds the definition named in the file.
+// a new file, audited; opening one finds the definition named in the file. It
+// lives with the records because it owns the file's ClinicalData and loads the
+// study definitions built into the program (":/studies", compiled into
+// cellcrf_records), neither of which the store may know.
 
 #include "core/result.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 #include "store/database.h"
 #include "study/study.h"
 
@@ -16,7 +19,7 @@ namespace cellcrf {
 class Clock;
 }
 
-namespace cellcrf::store {
+namespace cellcrf::records {
 
 struct CreateOptions
 {
@@ -43,7 +46,7 @@ public:
                                                      const CreateOptions &options = {});
     static Result<std::unique_ptr<StudyFile>> open(const QString &path, const Clock &clock);
 
-    Database &database() { return *m_db; }
+    store::Database &database() { return *m_db; }
     const study::Study &study() const { return m_study; }
     ClinicalData &data() { return *m_data; }
     const Clock &clock() const { return m_clock; }
@@ -51,12 +54,12 @@ public:
     QString path() const { return m_db->path(); }
 
 private:
-    StudyFile(std::unique_ptr<Database> db, study::Study study, const Clock &clock);
+    StudyFile(std::unique_ptr<store::Database> db, study::Study study, const Clock &clock);
 
-    std::unique_ptr<Database> m_db;
+    std::unique_ptr<store::Database> m_db;
     study::Study m_study;
     const Clock &m_clock;
     std::unique_ptr<ClinicalData> m_data;
 };
 
-} // namespace cellcrf::store
+} // namespace cellcrf::records

@@ -1,18 +1,23 @@
-#include "clinical/subjecteligibility.h"
+#include "records/subjecteligibility.h"
 
 #include "auth/authservice.h"
-#include "auth/signatures.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
+#include "records/signatures.h"
 
 #include <QCoreApplication>
 
-namespace cellcrf::clinical {
+namespace cellcrf::records {
+
+using clinical::CriterionResult;
+using clinical::CriterionStatus;
+using clinical::evaluateEligibility;
+using clinical::Protocol;
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cellcrf::clinical", text);
+    return QCoreApplication::translate("cellcrf::records", text);
 }
 
 // How one stored item becomes one screening field.
@@ -98,7 +103,7 @@ QJsonValue convert(const QString &stored, Conversion conversion)
 
 } // namespace
 
-Result<QJsonObject> screeningFieldsOf(const store::ClinicalData &data, const Actor &actor, qint64 subjectId)
+Result<QJsonObject> screeningFieldsOf(const ClinicalData &data, const Actor &actor, qint64 subjectId)
 {
     if (auto subject = data.subject(actor, subjectId); !subject)
         return subject.status();
@@ -124,7 +129,7 @@ Result<QJsonObject> screeningFieldsOf(const store::ClinicalData &data, const Act
     return fields;
 }
 
-Result<SubjectEligibility> assessSubjectEligibility(store::ClinicalData &data, const Actor &actor, qint64 subjectId,
+Result<SubjectEligibility> assessSubjectEligibility(ClinicalData &data, const Actor &actor, qint64 subjectId,
                                                     const Clock &clock)
 {
     Result<QJsonObject> fields = screeningFieldsOf(data, actor, subjectId);
@@ -150,11 +155,11 @@ Result<SubjectEligibility> assessSubjectEligibility(store::ClinicalData &data, c
         if (!event.forms.contains(QStringLiteral("elig")))
             continue;
         auth::AuthService authService(data.database(), clock);
-        auth::Signatures signatures(data, authService, clock);
-        auto list = signatures.signatures(actor, store::FormKey{subjectId, event.oid, 1, QStringLiteral("elig"), 1});
+        Signatures signatures(data, authService, clock);
+        auto list = signatures.signatures(actor, FormKey{subjectId, event.oid, 1, QStringLiteral("elig"), 1});
         if (!list)
             return list.status();
-        for (const auth::Signature &s : *list) {
+        for (const Signature &s : *list) {
             if (s.valid) {
                 e.decisionSigned = true;
                 e.signedBy = s.signerFullName.isEmpty() ? s.signer : s.signerFullName;
@@ -178,4 +183,4 @@ Result<SubjectEligibility> assessSubjectEligibility(store::ClinicalData &data, c
     return e;
 }
 
-} // namespace cellcrf::clinical
+} // namespace cellcrf::records

@@ -8,7 +8,7 @@
 
 #include "core/actor.h"
 #include "core/result.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 #include "study/schedule.h"
 
 #include <QDate>
@@ -16,7 +16,7 @@
 
 #include <optional>
 
-namespace cellcrf::store {
+namespace cellcrf::records {
 
 // One item of one form; its value is read from the form's first instance that
 // holds one (any event), as ClinicalData::firstValue() does.
@@ -54,4 +54,4 @@ private:
     const ClinicalData &m_data;
 };
 
-} // namespace cellcrf::store
+} // namespace cellcrf::records

@@ -1,10 +1,13 @@
-#include "store/subjectsummary.h"
+#include "records/subjectsummary.h"
 
 #include "store/database.h"
 
 #include <QHash>
 
-namespace cellcrf::store {
+namespace cellcrf::records {
+
+using store::Database;
+using store::Query;
 
 namespace {
 
@@ -145,4 +148,4 @@ Status SubjectSummaries::fill(QList<SubjectSummary> &rows, qint64 onlySubject, c
     return Status::ok();
 }
 
-} // namespace cellcrf::store
+} // namespace cellcrf::records

@@ -1,36 +1,39 @@
-#include "auth/signatures.h"
+#include "records/signatures.h"
 
 #include "audit/formcontent.h"
-#include "auth/authaudit.h"
 #include "auth/authservice.h"
 #include "auth/permissions.h"
-#include "auth/queries.h"
 #include "core/clock.h"
+#include "records/queries.h"
+#include "records/recordaudit.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
 
-namespace cellcrf::auth {
+namespace cellcrf::records {
 
+using auth::LoginResult;
+using auth::Operation;
+using auth::Permissions;
 using store::Query;
 
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cellcrf::auth::Signatures", text);
+    return QCoreApplication::translate("cellcrf::records::Signatures", text);
 }
 QString tr(const char *text, int n)
 {
-    return QCoreApplication::translate("cellcrf::auth::Signatures", text, nullptr, n);
+    return QCoreApplication::translate("cellcrf::records::Signatures", text, nullptr, n);
 }
 
 bool isCompleteStatus(const QString &status)
 {
-    return status == QLatin1String(store::formstatus::Complete) ||
-           status == QLatin1String(store::formstatus::Verified) || status == QLatin1String(store::formstatus::Signed);
+    return status == QLatin1String(formstatus::Complete) || status == QLatin1String(formstatus::Verified) ||
+           status == QLatin1String(formstatus::Signed);
 }
 
-QString formPlace(const store::FormKey &key)
+QString formPlace(const FormKey &key)
 {
     if (key.eventRepeat == 1 && key.formRepeat == 1)
         return QStringLiteral("%1/%2").arg(key.eventOid, key.formOid);
@@ -81,26 +84,25 @@ std::optional<SignatureMeaning> parseMeaning(const QString &name)
     return std::nullopt;
 }
 
-Signatures::Signatures(store::ClinicalData &data, AuthService &auth, const Clock &clock)
+Signatures::Signatures(ClinicalData &data, auth::AuthService &auth, const Clock &clock)
     : m_data(data)
     , m_auth(auth)
     , m_clock(clock)
 {}
 
-Result<Signature> Signatures::sign(const Actor &actor, const store::FormKey &key, SignatureMeaning meaning,
+Result<Signature> Signatures::sign(const Actor &actor, const FormKey &key, SignatureMeaning meaning,
                                    const QString &password, int expectedVersion)
 {
     if (Status s = Permissions::check(actor, Operation::Sign); !s)
         return s;
-    Result<store::Subject> subject = m_data.subject(actor, key.subjectId);
+    Result<Subject> subject = m_data.subject(actor, key.subjectId);
     if (!subject)
         return subject.status();
-    Result<store::FormData> form = m_data.loadForm(actor, key);
+    Result<FormData> form = m_data.loadForm(actor, key);
     if (!form)
         return form.status();
-    const QStringList signable = {QString::fromLatin1(store::formstatus::Complete),
-                                  QString::fromLatin1(store::formstatus::Verified),
-                                  QString::fromLatin1(store::formstatus::Signed)};
+    const QStringList signable = {QString::fromLatin1(formstatus::Complete), QString::fromLatin1(formstatus::Verified),
+                                  QString::fromLatin1(formstatus::Signed)};
     if (form->instanceId == 0 || !signable.contains(form->status))
         return Status::error(ErrorCode::InvalidInput,
                              tr("Only a complete form can be signed. Complete form %1 first.").arg(key.formOid));
@@ -122,7 +124,7 @@ Result<Signature> Signatures::sign(const Actor &actor, const store::FormKey &key
     sig.meaning = meaningName(meaning);
     sig.utc = m_clock.nowUtc().toString(Qt::ISODateWithMs);
     Status s = db.transaction([&]() -> Status {
-        Result<store::FormData> current = m_data.loadForm(actor, key);
+        Result<FormData> current = m_data.loadForm(actor, key);
         if (!current)
             return current.status();
         if (expectedVersion >= 0 && current->version != expectedVersion)
@@ -156,15 +158,15 @@ Result<Signature> Signatures::sign(const Actor &actor, const store::FormKey &key
             return e;
         sig.id = ins.lastInsertId().toLongLong();
 
-        if (current->status != QLatin1String(store::formstatus::Signed)) {
+        if (current->status != QLatin1String(formstatus::Signed)) {
             Query upd(db, QStringLiteral("UPDATE form_instance SET status = ? WHERE id = ?"));
-            upd.bind(QString::fromLatin1(store::formstatus::Signed)).bind(current->instanceId);
+            upd.bind(QString::fromLatin1(formstatus::Signed)).bind(current->instanceId);
             if (Status e = upd.exec(); !e)
                 return e;
             audit::AuditEvent st = detail::formEvent(db, who->actor, audit::action::FormStatus, *subject, key);
             st.utc = sig.utc;
             st.oldValue = current->status;
-            st.newValue = QString::fromLatin1(store::formstatus::Signed);
+            st.newValue = QString::fromLatin1(formstatus::Signed);
             if (Status e = m_data.auditTrail().append(st).status(); !e)
                 return e;
         }
@@ -175,12 +177,12 @@ Result<Signature> Signatures::sign(const Actor &actor, const store::FormKey &key
     return sig;
 }
 
-Result<QList<Signature>> Signatures::signatures(const Actor &actor, const store::FormKey &key) const
+Result<QList<Signature>> Signatures::signatures(const Actor &actor, const FormKey &key) const
 {
-    Result<store::Subject> subject = m_data.subject(actor, key.subjectId);
+    Result<Subject> subject = m_data.subject(actor, key.subjectId);
     if (!subject)
         return subject.status();
-    Result<store::FormData> form = m_data.loadForm(actor, key);
+    Result<FormData> form = m_data.loadForm(actor, key);
     if (!form)
         return form.status();
     QList<Signature> out;
@@ -212,10 +214,10 @@ Result<QList<Signature>> Signatures::signatures(const Actor &actor, const store:
 
 Result<CasebookReview> Signatures::reviewCasebook(const Actor &actor, qint64 subjectId) const
 {
-    Result<store::Subject> subject = m_data.subject(actor, subjectId);
+    Result<Subject> subject = m_data.subject(actor, subjectId);
     if (!subject)
         return subject.status();
-    Result<QList<store::FormData>> forms = m_data.formsOfSubject(actor, subjectId);
+    Result<QList<FormData>> forms = m_data.formsOfSubject(actor, subjectId);
     if (!forms)
         return forms.status();
     Result<audit::CasebookContent> content = audit::storedCasebookContent(m_data.database(), subjectId);
@@ -227,11 +229,11 @@ Result<CasebookReview> Signatures::reviewCasebook(const Actor &actor, qint64 sub
     review.subjectKey = subject->key;
     review.formCount = int(content->forms.size());
     review.contentHash = content->hash;
-    for (const store::FormData &f : std::as_const(*forms)) {
+    for (const FormData &f : std::as_const(*forms)) {
         if (f.instanceId == 0)
             continue;
         QString status = f.status;
-        if (status == QLatin1String(store::formstatus::Locked)) {
+        if (status == QLatin1String(formstatus::Locked)) {
             // A locked form counts by the status it had when it was locked.
             Query lock(m_data.database(),
                        QStringLiteral("SELECT prior_status FROM data_lock WHERE scope = 'form' AND target = ?"));
@@ -316,7 +318,7 @@ Result<CasebookSignature> Signatures::signCasebook(const Actor &actor, qint64 su
         return who.status();
 
     store::Database &db = m_data.database();
-    Result<store::Subject> subject = m_data.subject(actor, subjectId);
+    Result<Subject> subject = m_data.subject(actor, subjectId);
     if (!subject)
         return subject.status();
     CasebookSignature sig;
@@ -373,7 +375,7 @@ Result<CasebookSignature> Signatures::signCasebook(const Actor &actor, qint64 su
 
 Result<QList<CasebookSignature>> Signatures::casebookSignatures(const Actor &actor, qint64 subjectId) const
 {
-    Result<store::Subject> subject = m_data.subject(actor, subjectId);
+    Result<Subject> subject = m_data.subject(actor, subjectId);
     if (!subject)
         return subject.status();
     Query q(m_data.database(),
@@ -387,4 +389,4 @@ Result<QList<CasebookSignature>> Signatures::casebookSignatures(const Actor &act
     return out;
 }
 
-} // namespace cellcrf::auth
+} // namespace cellcrf::records

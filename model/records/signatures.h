@@ -28,17 +28,18 @@
 
 #include "core/actor.h"
 #include "core/result.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 
 #include <optional>
 
 namespace cellcrf {
 class Clock;
 }
-
 namespace cellcrf::auth {
-
 class AuthService;
+}
+
+namespace cellcrf::records {
 
 enum class SignatureMeaning
 {
@@ -54,7 +55,7 @@ struct Signature
 {
     qint64 id = 0;
     QString subjectKey;
-    store::FormKey key;
+    FormKey key;
     QString signer;
     QString signerFullName;
     QString meaning;
@@ -98,16 +99,16 @@ struct CasebookReview
 class Signatures
 {
 public:
-    Signatures(store::ClinicalData &data, AuthService &auth, const Clock &clock);
+    Signatures(ClinicalData &data, auth::AuthService &auth, const Clock &clock);
 
     // Signs the form as it is stored now. `expectedVersion` (when >= 0) is the
     // version the signer looked at: a form changed since is refused, so nobody
     // signs what they did not see. Needs Operation::Sign; a wrong password
     // signs nothing (and counts toward the account lockout).
-    Result<Signature> sign(const Actor &actor, const store::FormKey &key, SignatureMeaning meaning,
-                           const QString &password, int expectedVersion = -1);
+    Result<Signature> sign(const Actor &actor, const FormKey &key, SignatureMeaning meaning, const QString &password,
+                           int expectedVersion = -1);
     // Every signature of a form, valid and broken, oldest first.
-    Result<QList<Signature>> signatures(const Actor &actor, const store::FormKey &key) const;
+    Result<QList<Signature>> signatures(const Actor &actor, const FormKey &key) const;
 
     // The subject's casebook as it stands (needs only ViewData at the site).
     Result<CasebookReview> reviewCasebook(const Actor &actor, qint64 subjectId) const;
@@ -123,9 +124,9 @@ public:
     Result<QList<CasebookSignature>> casebookSignatures(const Actor &actor, qint64 subjectId) const;
 
 private:
-    store::ClinicalData &m_data;
-    AuthService &m_auth;
+    ClinicalData &m_data;
+    auth::AuthService &m_auth;
     const Clock &m_clock;
 };
 
-} // namespace cellcrf::auth
+} // namespace cellcrf::records

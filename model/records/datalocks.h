@@ -7,13 +7,13 @@
 
 #include "core/actor.h"
 #include "core/result.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 
 namespace cellcrf {
 class Clock;
 }
 
-namespace cellcrf::auth {
+namespace cellcrf::records {
 
 enum class LockScope
 {
@@ -33,34 +33,34 @@ struct LockInfo
 class DataLocks
 {
 public:
-    DataLocks(store::ClinicalData &data, const Clock &clock);
+    DataLocks(ClinicalData &data, const Clock &clock);
 
     // Each needs Operation::Lock; the form must have been entered.
-    Status lockForm(const Actor &actor, const store::FormKey &key, const QString &reason = {});
+    Status lockForm(const Actor &actor, const FormKey &key, const QString &reason = {});
     Status lockSubject(const Actor &actor, qint64 subjectId, const QString &reason = {});
     // Needs access to every site.
     Status lockStudy(const Actor &actor, const QString &reason = {});
 
     // Each needs Operation::Unlock and a reason.
-    Status unlockForm(const Actor &actor, const store::FormKey &key, const QString &reason);
+    Status unlockForm(const Actor &actor, const FormKey &key, const QString &reason);
     Status unlockSubject(const Actor &actor, qint64 subjectId, const QString &reason);
     Status unlockStudy(const Actor &actor, const QString &reason);
 
     Result<QList<LockInfo>> locks() const;
 
 private:
-    Status writeLock(const Actor &actor, const QString &scope, const QString &target, const store::Subject *subject,
-                     const store::FormKey *key, const store::FormData *form, const QString &reason);
-    Status writeUnlock(const Actor &actor, const QString &scope, const QString &target, const store::Subject *subject,
-                       const store::FormKey *key, const store::FormData *form, const QString &reason);
+    Status writeLock(const Actor &actor, const QString &scope, const QString &target, const Subject *subject,
+                     const FormKey *key, const FormData *form, const QString &reason);
+    Status writeUnlock(const Actor &actor, const QString &scope, const QString &target, const Subject *subject,
+                       const FormKey *key, const FormData *form, const QString &reason);
 
-    store::ClinicalData &m_data;
+    ClinicalData &m_data;
     const Clock &m_clock;
 };
 
 // Records an export (CSV, ODM) as an audit event after checking
 // Operation::Export; the exchange code calls it before writing any file, so
 // a refused export writes nothing. `what` names the format and scope.
-Status recordExport(store::ClinicalData &data, const Actor &actor, const QString &what);
+Status recordExport(ClinicalData &data, const Actor &actor, const QString &what);
 
-} // namespace cellcrf::auth
+} // namespace cellcrf::records

@@ -1,4 +1,4 @@
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
 
 #include "audit/auditevent.h"
 #include "audit/formcontent.h"
@@ -12,13 +12,16 @@
 
 #include <algorithm>
 
-namespace cellcrf::store {
+namespace cellcrf::records {
+
+using store::Database;
+using store::Query;
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cellcrf::store::ClinicalData", text);
+    return QCoreApplication::translate("cellcrf::records::ClinicalData", text);
 }
 
 const QString subjectColumns = QStringLiteral(
@@ -806,4 +809,4 @@ Status ClinicalData::breakCasebookSignatures(const Actor &actor, const Subject &
     return Status::ok();
 }
 
-} // namespace cellcrf::store
+} // namespace cellcrf::records

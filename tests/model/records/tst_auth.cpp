@@ -2,14 +2,14 @@
 #include "audit/formcontent.h"
 #include "audit/verifier.h"
 #include "auth/authservice.h"
-#include "auth/datalocks.h"
 #include "auth/permissions.h"
-#include "auth/queries.h"
 #include "auth/session.h"
-#include "auth/signatures.h"
-#include "auth/sourceverification.h"
 #include "core/clock.h"
-#include "store/clinicaldata.h"
+#include "records/clinicaldata.h"
+#include "records/datalocks.h"
+#include "records/queries.h"
+#include "records/signatures.h"
+#include "records/sourceverification.h"
 #include "store/database.h"
 
 #include <QCryptographicHash>
@@ -20,8 +20,9 @@
 
 using namespace cellcrf;
 using namespace cellcrf::auth;
+using namespace cellcrf::records;
+using records::FormKey;
 using store::Database;
-using store::FormKey;
 
 Q_DECLARE_METATYPE(cellcrf::auth::Operation)
 
@@ -108,7 +109,7 @@ class TestAuth : public QObject
     study::Study m_study = miniStudy();
     ManualClock m_clock{QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC)};
     std::unique_ptr<Database> m_db;
-    std::unique_ptr<store::ClinicalData> m_data;
+    std::unique_ptr<records::ClinicalData> m_data;
     std::unique_ptr<AuthService> m_auth;
     qint64 m_subjectA = 0;
     qint64 m_subjectB = 0;
@@ -129,11 +130,11 @@ class TestAuth : public QObject
         QSqlQuery q(m_db->connection());
         QVERIFY2(q.exec(sql), qPrintable(sql));
     }
-    store::SaveOutcome save(const Actor &actor, const QString &sex, const QString &weight, const QString &reason = {},
-                            bool complete = true)
+    records::SaveOutcome save(const Actor &actor, const QString &sex, const QString &weight, const QString &reason = {},
+                              bool complete = true)
     {
-        Result<store::FormData> form = m_data->loadForm(as("data_manager"), dmKey());
-        store::SaveRequest r;
+        Result<records::FormData> form = m_data->loadForm(as("data_manager"), dmKey());
+        records::SaveRequest r;
         r.key = dmKey();
         r.expectedVersion = form ? form->version : 0;
         r.values.insert(QStringLiteral("sex"), ItemEntry{sex, {}, false});
@@ -144,10 +145,10 @@ class TestAuth : public QObject
         return m_data->saveForm(actor, r);
     }
     FormKey vsKey() const { return FormKey{m_subjectA, QStringLiteral("screening"), 1, QStringLiteral("vs"), 1}; }
-    store::SaveOutcome saveVs(const QString &pulse, const QString &reason = {}, bool complete = true)
+    records::SaveOutcome saveVs(const QString &pulse, const QString &reason = {}, bool complete = true)
     {
-        Result<store::FormData> form = m_data->loadForm(as("data_manager"), vsKey());
-        store::SaveRequest r;
+        Result<records::FormData> form = m_data->loadForm(as("data_manager"), vsKey());
+        records::SaveRequest r;
         r.key = vsKey();
         r.expectedVersion = form ? form->version : 0;
         r.values.insert(QStringLiteral("pulse"), ItemEntry{pulse, {}, false});
@@ -208,7 +209,7 @@ private Q_SLOTS:
                                                                   siteANursePassword,
                                                                   {{QStringLiteral("nurse"), QStringLiteral("01")}},
                                                                   false}));
-        store::ClinicalData data(**db, m_study, m_clock);
+        records::ClinicalData data(**db, m_study, m_clock);
         QVERIFY(
             data.registerSubject(as("nurse"), {QStringLiteral("01"), QStringLiteral("0001"), QStringLiteral("AB")}));
         QVERIFY(
@@ -223,7 +224,7 @@ private Q_SLOTS:
         auto db = Database::open(path);
         QVERIFY2(db, qPrintable(db.message()));
         m_db = std::move(*db);
-        m_data = std::make_unique<store::ClinicalData>(*m_db, m_study, m_clock);
+        m_data = std::make_unique<records::ClinicalData>(*m_db, m_study, m_clock);
         m_auth = std::make_unique<AuthService>(*m_db, m_clock);
         m_subjectA = m_data->subjectByKey(as("nurse"), QStringLiteral("01-0001"))->id;
         m_subjectB = m_data->subjectByKey(as("nurse"), QStringLiteral("02-0001"))->id;
@@ -413,7 +414,7 @@ private Q_SLOTS:
         QCOMPARE(m_data->subject(nurseA, m_subjectB).status().code(), ErrorCode::PermissionDenied);
         QCOMPARE(m_data->loadForm(nurseA, dmKey(m_subjectB)).status().code(), ErrorCode::PermissionDenied);
         const qint64 before = auditCount();
-        store::SaveRequest r;
+        records::SaveRequest r;
         r.key = dmKey(m_subjectB);
         r.values.insert(QStringLiteral("sex"), ItemEntry{QStringLiteral("M"), {}, false});
         QCOMPARE(m_data->saveForm(nurseA, r).status.code(), ErrorCode::PermissionDenied);
@@ -1065,7 +1066,7 @@ private Q_SLOTS:
             m_db = std::move(*db);
         }
         QVERIFY(QFile::exists(path + QStringLiteral(".schema2.bak")));
-        m_data = std::make_unique<store::ClinicalData>(*m_db, m_study, m_clock);
+        m_data = std::make_unique<records::ClinicalData>(*m_db, m_study, m_clock);
         m_auth = std::make_unique<AuthService>(*m_db, m_clock);
         QVERIFY(verifyOk());
         QCOMPARE(casebookRows(), 0);

@@ -4,10 +4,10 @@
 // query list) give for the same subject, and site access must hold.
 
 #include "auth/permissions.h"
-#include "auth/queries.h"
 #include "core/clock.h"
 #include "demo/demogenerator.h"
-#include "store/subjectsummary.h"
+#include "records/queries.h"
+#include "records/subjectsummary.h"
 #include "study/schedule.h"
 
 #include <QTemporaryDir>
@@ -21,25 +21,25 @@ class TstSubjectSummary : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<store::StudyFile> m_file;
+    std::unique_ptr<records::StudyFile> m_file;
     const Actor m_dataManager{
         QStringLiteral("datamanager"), QStringLiteral("Dana"), QString::fromLatin1(auth::role::DataManager), {}};
-    const QList<store::ItemRef> m_items{{QStringLiteral("dm"), QStringLiteral("age_at_consent")},
-                                        {QStringLiteral("dm"), QStringLiteral("sex")},
-                                        {QStringLiteral("infusion"), QStringLiteral("infdtc")}};
+    const QList<records::ItemRef> m_items{{QStringLiteral("dm"), QStringLiteral("age_at_consent")},
+                                          {QStringLiteral("dm"), QStringLiteral("sex")},
+                                          {QStringLiteral("infusion"), QStringLiteral("infdtc")}};
     const QDate m_today{2026, 1, 15};
 
     // The answer of the per-subject reads, as the subject list made it before.
-    store::SubjectSummary perSubject(const store::Subject &subject)
+    records::SubjectSummary perSubject(const records::Subject &subject)
     {
-        store::ClinicalData &data = m_file->data();
-        store::SubjectSummary s;
+        records::ClinicalData &data = m_file->data();
+        records::SubjectSummary s;
         s.subject = subject;
         for (const auto &ref : m_items)
             s.values.append(data.firstValue(subject.id, ref.formOid, ref.itemOid).value_or(QString()));
-        auth::QueryFilter filter;
+        records::QueryFilter filter;
         filter.subjectId = subject.id;
-        const auto queries = auth::Queries(data, m_clock).list(m_dataManager, filter);
+        const auto queries = records::Queries(data, m_clock).list(m_dataManager, filter);
         s.openQueries = queries ? int(queries->size()) : -1;
         if (!study::subjectExpectsVisits(subject.status))
             return s;
@@ -59,7 +59,7 @@ private:
         return s;
     }
 
-    static void compare(const store::SubjectSummary &got, const store::SubjectSummary &want)
+    static void compare(const records::SubjectSummary &got, const records::SubjectSummary &want)
     {
         QCOMPARE(got.subject.id, want.subject.id);
         QCOMPARE(got.subject.key, want.subject.key);
@@ -84,11 +84,11 @@ private Q_SLOTS:
         m_file = std::move(created).value();
 
         // Open queries on two subjects, one of them twice with one closed.
-        auth::Queries queries(m_file->data(), m_clock);
+        records::Queries queries(m_file->data(), m_clock);
         const auto subjects = m_file->data().subjects(m_dataManager);
         QVERIFY(subjects && subjects->size() == 24);
-        const store::FormKey first{subjects->at(0).id, QStringLiteral("screening"), 1, QStringLiteral("dm"), 1};
-        const store::FormKey third{subjects->at(2).id, QStringLiteral("screening"), 1, QStringLiteral("dm"), 1};
+        const records::FormKey first{subjects->at(0).id, QStringLiteral("screening"), 1, QStringLiteral("dm"), 1};
+        const records::FormKey third{subjects->at(2).id, QStringLiteral("screening"), 1, QStringLiteral("dm"), 1};
         QVERIFY(queries.open(m_dataManager, first, QStringLiteral("weight_kg"), QStringLiteral("Weight?")));
         auto closed = queries.open(m_dataManager, third, QStringLiteral("sex"), QStringLiteral("Sex?"));
         QVERIFY(closed);
@@ -98,7 +98,7 @@ private Q_SLOTS:
 
     void all_equalsThePerSubjectReads()
     {
-        const auto summaries = store::SubjectSummaries(m_file->data()).all(m_dataManager, m_items, m_today);
+        const auto summaries = records::SubjectSummaries(m_file->data()).all(m_dataManager, m_items, m_today);
         QVERIFY2(summaries, qPrintable(summaries.message()));
         const auto subjects = m_file->data().subjects(m_dataManager);
         QCOMPARE(summaries->size(), subjects->size());
@@ -122,7 +122,7 @@ private Q_SLOTS:
 
     void one_equalsItsRowOfAll_andKeepsSiteAccess()
     {
-        const store::SubjectSummaries reader(m_file->data());
+        const records::SubjectSummaries reader(m_file->data());
         const auto all = reader.all(m_dataManager, m_items, m_today);
         QVERIFY(all);
         for (const auto &row : *all) {

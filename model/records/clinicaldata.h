@@ -7,7 +7,9 @@
 // values, status and audit events in one transaction: all of it or none. A
 // changed value clears its source data verification and breaks the form's
 // signatures and the signatures of the subject's casebook, audited in the same
-// transaction.
+// transaction. Every path that writes clinical data (a form typed in, a sync
+// import, a randomization) goes through this class, so the checks and the audit
+// events cannot differ between paths (DESIGN.md §1).
 
 #include "audit/audittrail.h"
 #include "core/actor.h"
@@ -23,10 +25,11 @@
 namespace cellcrf {
 class Clock;
 }
-
 namespace cellcrf::store {
-
 class Database;
+}
+
+namespace cellcrf::records {
 
 namespace subjectstatus {
 inline constexpr char Screening[] = "screening";
@@ -112,10 +115,10 @@ struct [[nodiscard]] SaveOutcome
 class ClinicalData
 {
 public:
-    ClinicalData(Database &db, const study::Study &study, const Clock &clock);
+    ClinicalData(store::Database &db, const study::Study &study, const Clock &clock);
 
     const study::Study &study() const { return m_study; }
-    Database &database() const { return m_db; }
+    store::Database &database() const { return m_db; }
     audit::AuditTrail &auditTrail() { return m_audit; }
     const Clock &clock() const { return m_clock; }
 
@@ -147,7 +150,7 @@ public:
     qint64 subjectCount() const;
 
     // Ok, or ErrorCode::Locked with who locked what and when, if the study, the
-    // subject or the form instance (0: none yet) is locked (see auth::DataLocks).
+    // subject or the form instance (0: none yet) is locked (see DataLocks).
     Status checkUnlocked(const Subject &subject, qint64 formInstanceId) const;
     int siteUtcOffset(const QString &siteOid) const;
 
@@ -166,10 +169,10 @@ private:
     Status breakCasebookSignatures(const Actor &actor, const Subject &subject, const FormKey &key,
                                    const QStringList &items, const QString &nowUtc);
 
-    Database &m_db;
+    store::Database &m_db;
     const study::Study &m_study;
     const Clock &m_clock;
     audit::AuditTrail m_audit;
 };
 
-} // namespace cellcrf::store
+} // namespace cellcrf::records

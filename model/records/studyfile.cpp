@@ -1,4 +1,4 @@
-#include "store/studyfile.h"
+#include "records/studyfile.h"
 
 #include "audit/auditevent.h"
 #include "audit/audittrail.h"
@@ -12,12 +12,15 @@
 
 #include <sodium.h>
 
-namespace cellcrf::store {
+namespace cellcrf::records {
+
+using store::Database;
+using store::Query;
 
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cellcrf::store::StudyFile", text);
+    return QCoreApplication::translate("cellcrf::records::StudyFile", text);
 }
 
 QString randomDeviceId()
@@ -127,4 +130,4 @@ Result<std::unique_ptr<StudyFile>> StudyFile::open(const QString &path, const Cl
     return std::unique_ptr<StudyFile>(new StudyFile(std::move(*db), std::move(*definition), clock));
 }
 
-} // namespace cellcrf::store
+} // namespace cellcrf::records

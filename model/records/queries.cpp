@@ -1,21 +1,24 @@
-#include "auth/queries.h"
+#include "records/queries.h"
 
-#include "auth/authaudit.h"
 #include "auth/permissions.h"
 #include "core/clock.h"
+#include "records/recordaudit.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
 
-namespace cellcrf::auth {
+namespace cellcrf::records {
 
+using auth::Operation;
+using auth::Permissions;
 using store::Query;
+namespace role = auth::role;
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cellcrf::auth::Queries", text);
+    return QCoreApplication::translate("cellcrf::records::Queries", text);
 }
 
 const QString queryColumns =
@@ -55,17 +58,16 @@ Status readMessages(const store::Database &db, DataQuery &d)
 
 } // namespace
 
-Queries::Queries(store::ClinicalData &data, const Clock &clock)
+Queries::Queries(ClinicalData &data, const Clock &clock)
     : m_data(data)
     , m_clock(clock)
 {}
 
-Result<DataQuery> Queries::open(const Actor &actor, const store::FormKey &key, const QString &itemOid,
-                                const QString &text)
+Result<DataQuery> Queries::open(const Actor &actor, const FormKey &key, const QString &itemOid, const QString &text)
 {
     if (Status s = Permissions::check(actor, Operation::OpenQuery); !s)
         return s;
-    Result<store::Subject> subject = m_data.subject(actor, key.subjectId);
+    Result<Subject> subject = m_data.subject(actor, key.subjectId);
     if (!subject)
         return subject.status();
     const study::Form *form = m_data.study().form(key.formOid);
@@ -144,7 +146,7 @@ Status Queries::step(const Actor &actor, qint64 queryId, const char *kind, const
     if ((isAnswer || k == QLatin1String("reopen")) && text.trimmed().isEmpty())
         return Status::error(ErrorCode::InvalidInput,
                              isAnswer ? tr("Write the answer.") : tr("Say why the query is re-opened."));
-    Result<store::Subject> subject = m_data.subject(actor, q->key.subjectId);
+    Result<Subject> subject = m_data.subject(actor, q->key.subjectId);
     if (!subject)
         return subject.status();
 
@@ -259,4 +261,4 @@ Result<QList<DataQuery>> Queries::list(const Actor &actor, const QueryFilter &fi
     return out;
 }
 
-} // namespace cellcrf::auth
+} // namespace cellcrf::records

@@ -1,7 +1,7 @@
 #pragma once
 
 // Eligibility of one subject as the screening forms of a study database record
-// it: the data-decided criteria of eligibility.h evaluated from the stored
+// it: the data-decided criteria of clinical/eligibility.h evaluated from the stored
 // demographics and screening items, the investigator's recorded decision, and
 // whether that decision is signed. A subject is eligible only when every
 // evaluated criterion is met, the decision says eligible, and a valid
@@ -14,15 +14,13 @@
 namespace cellcrf {
 class Clock;
 }
-namespace cellcrf::store {
-class ClinicalData;
-}
+namespace cellcrf::records {
 
-namespace cellcrf::clinical {
+class ClinicalData;
 
 struct SubjectEligibility
 {
-    QList<CriterionResult> criteria;
+    QList<clinical::CriterionResult> criteria;
     int met = 0;
     int notMet = 0;
     int missing = 0;
@@ -34,9 +32,9 @@ struct SubjectEligibility
 };
 
 // The screening fields eligibility.h reads, built from a subject's stored forms.
-Result<QJsonObject> screeningFieldsOf(const store::ClinicalData &data, const Actor &actor, qint64 subjectId);
+Result<QJsonObject> screeningFieldsOf(const ClinicalData &data, const Actor &actor, qint64 subjectId);
 
-Result<SubjectEligibility> assessSubjectEligibility(store::ClinicalData &data, const Actor &actor, qint64 subjectId,
+Result<SubjectEligibility> assessSubjectEligibility(ClinicalData &data, const Actor &actor, qint64 subjectId,
                                                     const Clock &clock);
 
-} // namespace cellcrf::clinical
+} // namespace cellcrf::records
