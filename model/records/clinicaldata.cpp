@@ -388,281 +388,351 @@ Result<rules::ValidationResult> ClinicalData::validate(const Actor &actor, const
     return rules::validateForm(m_study, *form, values, &others, &clinical::derive, locale);
 }
 
+// Saving a form is a sequence of steps, each a function that can be read alone
+// and that the apply step of a sync import reuses: authorise, resolve the form,
+// validate (which also computes the calculated and derived items), then in one
+// transaction load the current state and check its version, work out the
+// changes and their reasons, write the instance, the values and their audit
+// events, and the consequences of changed content.
 SaveOutcome ClinicalData::saveForm(const Actor &actor, const SaveRequest &request)
 {
     SaveOutcome out;
-    const FormKey &key = request.key;
-    if (Status s = auth::Permissions::check(actor, auth::Operation::EnterData); !s) {
-        out.status = s;
+    Result<Subject> subject = authoriseSave(actor, request.key);
+    if (!subject) {
+        out.status = subject.status();
         return out;
     }
-    Result<Subject> subj = subject(actor, key.subjectId);
-    if (!subj) {
-        out.status = subj.status();
+    Result<const study::Form *> form = formOfRequest(request);
+    if (!form) {
+        out.status = form.status();
         return out;
     }
-    const study::Form *form = m_study.form(key.formOid);
-    const study::Event *event = m_study.event(key.eventOid);
-    if (!form || !event || !event->forms.contains(key.formOid)) {
-        out.status = Status::error(ErrorCode::NotFound,
-                                   tr("The study has no form %1 at event %2.").arg(key.formOid, key.eventOid));
+    out.status = validateForSave(request, **form, out.validation);
+    if (!out.status)
         return out;
-    }
-    if (key.eventRepeat < 1 || key.formRepeat < 1 || (!event->repeating && key.eventRepeat != 1) ||
-        (!form->repeating && key.formRepeat != 1)) {
-        out.status = Status::error(ErrorCode::InvalidInput,
-                                   tr("Form %1 does not repeat at event %2.").arg(key.formOid, key.eventOid));
-        return out;
-    }
-    for (auto it = request.values.cbegin(); it != request.values.cend(); ++it) {
-        if (!form->item(it.key())) {
-            out.status =
-                Status::error(ErrorCode::InvalidInput, tr("Form %1 has no item %2.").arg(key.formOid, it.key()));
-            return out;
-        }
-    }
 
-    OtherForms others(*this, key.subjectId);
-    out.validation = rules::validateForm(m_study, *form, request.values, &others, &clinical::derive);
-    if (!out.validation.canSave()) {
-        QStringList texts;
-        for (const rules::ItemMessage &m : out.validation.messages) {
-            if (m.blocksSave)
-                texts.append(QStringLiteral("%1: %2").arg(m.itemOid, m.text));
-        }
-        out.status = Status::error(ErrorCode::InvalidInput,
-                                   tr("The form was not saved: %1").arg(texts.join(QStringLiteral("; "))));
-        return out;
-    }
-    if (request.complete && !out.validation.canComplete()) {
-        QStringList texts;
-        for (const rules::ItemMessage &m : out.validation.messages) {
-            if (m.blocksCompletion && !m.confirmed)
-                texts.append(QStringLiteral("%1: %2").arg(m.itemOid, m.text));
-        }
-        out.status = Status::error(ErrorCode::InvalidInput,
-                                   tr("The form cannot be marked complete: %1").arg(texts.join(QStringLiteral("; "))));
-        return out;
-    }
-
-    const FormValues &newValues = out.validation.values;
-    const QString nowUtc = m_clock.nowUtc().toString(Qt::ISODateWithMs);
-    const int offset = siteOffset(subj->siteOid);
-
-    out.status = m_db.transaction([&]() -> Status {
-        // Read the current state inside the transaction: what the user's copy is
-        // compared with must be what is committed now.
-        Result<FormData> current = loadForm(actor, key);
-        if (!current)
-            return current.status();
-        if (current->status == QLatin1String(formstatus::Locked))
-            return Status::error(ErrorCode::Locked, tr("This form is locked and cannot be changed. Ask a data "
-                                                       "manager to unlock it."));
-        if (Status e = checkUnlocked(*subj, current->instanceId); !e)
-            return e;
-        if (current->version != request.expectedVersion)
-            return Status::error(ErrorCode::Conflict,
-                                 tr("This form was changed by %1 at %2 after you opened it. Your changes were not "
-                                    "saved; reopen the form to see the current values.")
-                                     .arg(current->updatedBy, current->updatedUtc));
-
-        // What changes, and does every change of a saved value have a reason?
-        struct Change
-        {
-            const study::Item *item;
-            const ItemEntry *before;
-            const ItemEntry *after;
-        };
-        QList<Change> changes;
-        for (const study::Item &item : form->items) {
-            const auto b = current->values.constFind(item.oid);
-            const auto a = newValues.constFind(item.oid);
-            const ItemEntry *before = b == current->values.cend() ? nullptr : &*b;
-            const ItemEntry *after = a == newValues.cend() ? nullptr : &*a;
-            const ItemEntry empty;
-            if ((before ? *before : empty) == (after ? *after : empty))
-                continue;
-            changes.append({&item, before, after});
-            const bool wasSaved = before && (!before->value.isEmpty() || !before->missingReason.isEmpty());
-            const bool valueChanged =
-                (before ? before->value : QString()) != (after ? after->value : QString()) ||
-                (before ? before->missingReason : QString()) != (after ? after->missingReason : QString());
-            const QString reason = request.itemReasons.value(item.oid, request.reason).trimmed();
-            if (wasSaved && valueChanged && !item.isComputed() && reason.isEmpty())
-                out.itemsNeedingReason.append(item.oid);
-        }
-        if (!out.itemsNeedingReason.isEmpty())
-            return Status::error(ErrorCode::ReasonRequired,
-                                 tr("A reason for change is required for saved values that change: %1.")
-                                     .arg(out.itemsNeedingReason.join(QStringLiteral(", "))));
-
-        QString newStatus =
-            request.complete ? QString::fromLatin1(formstatus::Complete) : QString::fromLatin1(formstatus::Incomplete);
-        // A signed or verified form keeps its status while what was signed or
-        // verified (values and missing reasons) stays the same; any change of
-        // content falls back to complete or incomplete.
-        const bool contentChanges = std::any_of(changes.cbegin(), changes.cend(), [](const Change &c) {
-            const ItemEntry empty;
-            const ItemEntry &b = c.before ? *c.before : empty;
-            const ItemEntry &a = c.after ? *c.after : empty;
-            return b.value != a.value || b.missingReason != a.missingReason;
-        });
-        if (!contentChanges && request.complete &&
-            (current->status == QLatin1String(formstatus::Signed) ||
-             current->status == QLatin1String(formstatus::Verified)))
-            newStatus = current->status;
-        if (changes.isEmpty() && current->status == newStatus) {
-            out.version = current->version;
-            out.formStatus = current->status;
-            return Status::ok();
-        }
-
-        qint64 instanceId = current->instanceId;
-        if (instanceId == 0) {
-            Query ins(m_db, QStringLiteral("INSERT INTO form_instance (subject_id, event_oid, event_repeat, form_oid, "
-                                           "form_repeat, status, version, definition_version, updated_utc, updated_by) "
-                                           "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
-            ins.bind(key.subjectId)
-                .bind(key.eventOid)
-                .bind(key.eventRepeat)
-                .bind(key.formOid)
-                .bind(key.formRepeat)
-                .bind(newStatus)
-                .bind(m_study.version)
-                .bind(nowUtc)
-                .bind(actor.userName);
-            if (Status e = ins.exec(); !e)
-                return e;
-            instanceId = ins.lastInsertId().toLongLong();
-            out.version = 1;
-        } else {
-            Query upd(m_db, QStringLiteral("UPDATE form_instance SET status = ?, version = version + 1, "
-                                           "updated_utc = ?, updated_by = ? WHERE id = ? AND version = ?"));
-            upd.bind(newStatus).bind(nowUtc).bind(actor.userName).bind(instanceId).bind(current->version);
-            if (Status e = upd.exec(); !e)
-                return e;
-            if (upd.rowsAffected() != 1)
-                return Status::error(ErrorCode::Conflict, tr("This form was changed by someone else; reopen it."));
-            out.version = current->version + 1;
-        }
-        out.formStatus = newStatus;
-
-        auto baseEvent = [&](const QString &action, const QString &itemOid) {
-            audit::AuditEvent ev;
-            ev.userName = actor.userName;
-            ev.userRole = actor.role;
-            ev.utc = nowUtc;
-            ev.siteOffsetMinutes = offset;
-            ev.action = action;
-            ev.subjectKey = subj->key;
-            ev.eventOid = key.eventOid;
-            ev.eventRepeat = key.eventRepeat;
-            ev.formOid = key.formOid;
-            ev.formRepeat = key.formRepeat;
-            ev.itemOid = itemOid;
-            return ev;
-        };
-
-        for (const Change &c : changes) {
-            const QString oid = c.item->oid;
-            QString reason = request.itemReasons.value(oid, request.reason).trimmed();
-            if (c.item->isComputed() && reason.isEmpty() && c.before)
-                reason = tr("recomputed from changed inputs");
-            QString valueEventId;
-            Query prev(m_db, QStringLiteral("SELECT audit_event_id FROM item_value WHERE form_instance_id = ? AND "
-                                            "item_oid = ?"));
-            prev.bind(instanceId).bind(oid);
-            if (Status e = prev.exec(); !e)
-                return e;
-            if (prev.next())
-                valueEventId = prev.text(0);
-
-            const std::optional<QString> oldValue = asOptional(c.before, &ItemEntry::value);
-            const std::optional<QString> newValue = asOptional(c.after, &ItemEntry::value);
-            if (oldValue != newValue) {
-                audit::AuditEvent ev = baseEvent(QString::fromLatin1(audit::action::ItemValue), oid);
-                ev.oldValue = oldValue;
-                ev.newValue = newValue;
-                ev.reason = reason;
-                ev.replacesEventId = valueEventId;
-                Result<audit::AuditEvent> written = m_audit.append(ev);
-                if (!written)
-                    return written.status();
-                valueEventId = written->eventId;
-                out.changedItems.append(oid);
-            }
-            const std::optional<QString> oldMissing = asOptional(c.before, &ItemEntry::missingReason);
-            const std::optional<QString> newMissing = asOptional(c.after, &ItemEntry::missingReason);
-            if (oldMissing != newMissing) {
-                audit::AuditEvent ev = baseEvent(QString::fromLatin1(audit::action::ItemMissingReason), oid);
-                ev.oldValue = oldMissing;
-                ev.newValue = newMissing;
-                ev.reason = reason;
-                Result<audit::AuditEvent> written = m_audit.append(ev);
-                if (!written)
-                    return written.status();
-                if (valueEventId.isEmpty())
-                    valueEventId = written->eventId;
-                if (!out.changedItems.contains(oid))
-                    out.changedItems.append(oid);
-            }
-            const bool wasConfirmed = c.before && c.before->softConfirmed;
-            const bool isConfirmed = c.after && c.after->softConfirmed;
-            if (wasConfirmed != isConfirmed) {
-                audit::AuditEvent ev = baseEvent(QString::fromLatin1(audit::action::SoftLimitConfirmed), oid);
-                ev.oldValue = wasConfirmed ? QStringLiteral("1") : QStringLiteral("0");
-                ev.newValue = isConfirmed ? QStringLiteral("1") : QStringLiteral("0");
-                ev.reason = reason;
-                if (Status e = m_audit.append(ev).status(); !e)
-                    return e;
-            }
-
-            if (!c.after || (c.after->value.isEmpty() && c.after->missingReason.isEmpty())) {
-                Query del(m_db, QStringLiteral("DELETE FROM item_value WHERE form_instance_id = ? AND item_oid = ?"));
-                del.bind(instanceId).bind(oid);
-                if (Status e = del.exec(); !e)
-                    return e;
-            } else {
-                Query put(m_db,
-                          QStringLiteral(
-                              "INSERT INTO item_value (form_instance_id, item_oid, value, missing_reason, "
-                              "soft_confirmed, audit_event_id) VALUES (?, ?, ?, ?, ?, ?) "
-                              "ON CONFLICT (form_instance_id, item_oid) DO UPDATE SET value = excluded.value, "
-                              "missing_reason = excluded.missing_reason, soft_confirmed = excluded.soft_confirmed, "
-                              "audit_event_id = excluded.audit_event_id"));
-                put.bind(instanceId)
-                    .bind(oid)
-                    .bind(c.after->value)
-                    .bind(c.after->missingReason)
-                    .bind(c.after->softConfirmed ? 1 : 0)
-                    .bind(valueEventId);
-                if (Status e = put.exec(); !e)
-                    return e;
-            }
-        }
-
-        if (!out.changedItems.isEmpty()) {
-            if (Status e = clearVerification(actor, *subj, key, instanceId, out.changedItems, nowUtc); !e)
-                return e;
-            if (Status e = breakSignatures(actor, *subj, key, instanceId, out.changedItems, nowUtc); !e)
-                return e;
-            if (Status e = breakCasebookSignatures(actor, *subj, key, out.changedItems, nowUtc); !e)
-                return e;
-        }
-
-        if (current->status != newStatus) {
-            audit::AuditEvent ev = baseEvent(QString::fromLatin1(audit::action::FormStatus), QString());
-            ev.oldValue = current->status;
-            ev.newValue = newStatus;
-            ev.reason = request.reason.trimmed();
-            if (Status e = m_audit.append(ev).status(); !e)
-                return e;
-        }
-        return Status::ok();
-    });
+    const FormWrite write{actor, *subject, request.key, m_clock.nowUtc().toString(Qt::ISODateWithMs),
+                          siteOffset(subject->siteOid)};
+    out.status = m_db.transaction([&]() -> Status { return writeForm(write, **form, request, out); });
     if (!out.status && out.status.code() != ErrorCode::ReasonRequired)
         out.itemsNeedingReason.clear();
     return out;
+}
+
+Result<Subject> ClinicalData::authoriseSave(const Actor &actor, const FormKey &key) const
+{
+    if (Status s = auth::Permissions::check(actor, auth::Operation::EnterData); !s)
+        return s;
+    return subject(actor, key.subjectId);
+}
+
+Result<const study::Form *> ClinicalData::formOfRequest(const SaveRequest &request) const
+{
+    const FormKey &key = request.key;
+    const study::Form *form = m_study.form(key.formOid);
+    const study::Event *event = m_study.event(key.eventOid);
+    if (!form || !event || !event->forms.contains(key.formOid))
+        return Status::error(ErrorCode::NotFound,
+                             tr("The study has no form %1 at event %2.").arg(key.formOid, key.eventOid));
+    if (key.eventRepeat < 1 || key.formRepeat < 1 || (!event->repeating && key.eventRepeat != 1) ||
+        (!form->repeating && key.formRepeat != 1))
+        return Status::error(ErrorCode::InvalidInput,
+                             tr("Form %1 does not repeat at event %2.").arg(key.formOid, key.eventOid));
+    for (auto it = request.values.cbegin(); it != request.values.cend(); ++it) {
+        if (!form->item(it.key()))
+            return Status::error(ErrorCode::InvalidInput, tr("Form %1 has no item %2.").arg(key.formOid, it.key()));
+    }
+    return form;
+}
+
+Status ClinicalData::validateForSave(const SaveRequest &request, const study::Form &form,
+                                     rules::ValidationResult &validation) const
+{
+    OtherForms others(*this, request.key.subjectId);
+    validation = rules::validateForm(m_study, form, request.values, &others, &clinical::derive);
+    if (!validation.canSave()) {
+        QStringList texts;
+        for (const rules::ItemMessage &m : validation.messages) {
+            if (m.blocksSave)
+                texts.append(QStringLiteral("%1: %2").arg(m.itemOid, m.text));
+        }
+        return Status::error(ErrorCode::InvalidInput,
+                             tr("The form was not saved: %1").arg(texts.join(QStringLiteral("; "))));
+    }
+    if (request.complete && !validation.canComplete()) {
+        QStringList texts;
+        for (const rules::ItemMessage &m : validation.messages) {
+            if (m.blocksCompletion && !m.confirmed)
+                texts.append(QStringLiteral("%1: %2").arg(m.itemOid, m.text));
+        }
+        return Status::error(ErrorCode::InvalidInput,
+                             tr("The form cannot be marked complete: %1").arg(texts.join(QStringLiteral("; "))));
+    }
+    return Status::ok();
+}
+
+Status ClinicalData::writeForm(const FormWrite &write, const study::Form &form, const SaveRequest &request,
+                               SaveOutcome &out)
+{
+    Result<FormData> current = loadCurrentVersion(write, request.expectedVersion);
+    if (!current)
+        return current.status();
+    Result<QList<ItemChange>> changes =
+        changesOf(form, *current, out.validation.values, request, out.itemsNeedingReason);
+    if (!changes)
+        return changes.status();
+    const QString newStatus = statusAfterSave(*current, *changes, request.complete);
+    if (changes->isEmpty() && current->status == newStatus) {
+        out.version = current->version;
+        out.formStatus = current->status;
+        return Status::ok();
+    }
+
+    Result<qint64> instanceId = writeInstance(write, *current, newStatus, out.version);
+    if (!instanceId)
+        return instanceId.status();
+    out.formStatus = newStatus;
+    if (Status e = writeValues(write, *instanceId, *changes, request, out.changedItems); !e)
+        return e;
+    if (!out.changedItems.isEmpty()) {
+        if (Status e = applyChangedContent(write, *instanceId, out.changedItems); !e)
+            return e;
+    }
+    if (current->status != newStatus) {
+        audit::AuditEvent ev = formEvent(write, QString::fromLatin1(audit::action::FormStatus), QString());
+        ev.oldValue = current->status;
+        ev.newValue = newStatus;
+        ev.reason = request.reason.trimmed();
+        if (Status e = m_audit.append(ev).status(); !e)
+            return e;
+    }
+    return Status::ok();
+}
+
+Result<FormData> ClinicalData::loadCurrentVersion(const FormWrite &write, int expectedVersion) const
+{
+    // Read the current state inside the transaction: what the user's copy is
+    // compared with must be what is committed now.
+    Result<FormData> current = loadForm(write.actor, write.key);
+    if (!current)
+        return current.status();
+    if (current->status == QLatin1String(formstatus::Locked))
+        return Status::error(ErrorCode::Locked, tr("This form is locked and cannot be changed. Ask a data "
+                                                   "manager to unlock it."));
+    if (Status e = checkUnlocked(write.subject, current->instanceId); !e)
+        return e;
+    if (current->version != expectedVersion)
+        return Status::error(ErrorCode::Conflict,
+                             tr("This form was changed by %1 at %2 after you opened it. Your changes were not "
+                                "saved; reopen the form to see the current values.")
+                                 .arg(current->updatedBy, current->updatedUtc));
+    return current;
+}
+
+Result<QList<ClinicalData::ItemChange>> ClinicalData::changesOf(const study::Form &form, const FormData &current,
+                                                                const FormValues &newValues, const SaveRequest &request,
+                                                                QStringList &itemsNeedingReason)
+{
+    // What changes, and does every change of a saved value have a reason?
+    QList<ItemChange> changes;
+    for (const study::Item &item : form.items) {
+        const auto b = current.values.constFind(item.oid);
+        const auto a = newValues.constFind(item.oid);
+        const ItemEntry *before = b == current.values.cend() ? nullptr : &*b;
+        const ItemEntry *after = a == newValues.cend() ? nullptr : &*a;
+        const ItemEntry empty;
+        if ((before ? *before : empty) == (after ? *after : empty))
+            continue;
+        changes.append({&item, before, after});
+        const bool wasSaved = before && (!before->value.isEmpty() || !before->missingReason.isEmpty());
+        const bool valueChanged =
+            (before ? before->value : QString()) != (after ? after->value : QString()) ||
+            (before ? before->missingReason : QString()) != (after ? after->missingReason : QString());
+        const QString reason = request.itemReasons.value(item.oid, request.reason).trimmed();
+        if (wasSaved && valueChanged && !item.isComputed() && reason.isEmpty())
+            itemsNeedingReason.append(item.oid);
+    }
+    if (!itemsNeedingReason.isEmpty())
+        return Status::error(ErrorCode::ReasonRequired,
+                             tr("A reason for change is required for saved values that change: %1.")
+                                 .arg(itemsNeedingReason.join(QStringLiteral(", "))));
+    return changes;
+}
+
+QString ClinicalData::statusAfterSave(const FormData &current, const QList<ItemChange> &changes, bool complete)
+{
+    QString newStatus =
+        complete ? QString::fromLatin1(formstatus::Complete) : QString::fromLatin1(formstatus::Incomplete);
+    // A signed or verified form keeps its status while what was signed or
+    // verified (values and missing reasons) stays the same; any change of
+    // content falls back to complete or incomplete.
+    const bool contentChanges = std::any_of(changes.cbegin(), changes.cend(), [](const ItemChange &c) {
+        const ItemEntry empty;
+        const ItemEntry &b = c.before ? *c.before : empty;
+        const ItemEntry &a = c.after ? *c.after : empty;
+        return b.value != a.value || b.missingReason != a.missingReason;
+    });
+    if (!contentChanges && complete &&
+        (current.status == QLatin1String(formstatus::Signed) || current.status == QLatin1String(formstatus::Verified)))
+        newStatus = current.status;
+    return newStatus;
+}
+
+Result<qint64> ClinicalData::writeInstance(const FormWrite &write, const FormData &current, const QString &newStatus,
+                                           int &version)
+{
+    const FormKey &key = write.key;
+    if (current.instanceId == 0) {
+        Query ins(m_db, QStringLiteral("INSERT INTO form_instance (subject_id, event_oid, event_repeat, form_oid, "
+                                       "form_repeat, status, version, definition_version, updated_utc, updated_by) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
+        ins.bind(key.subjectId)
+            .bind(key.eventOid)
+            .bind(key.eventRepeat)
+            .bind(key.formOid)
+            .bind(key.formRepeat)
+            .bind(newStatus)
+            .bind(m_study.version)
+            .bind(write.utc)
+            .bind(write.actor.userName);
+        if (Status e = ins.exec(); !e)
+            return e;
+        version = 1;
+        return ins.lastInsertId().toLongLong();
+    }
+    Query upd(m_db, QStringLiteral("UPDATE form_instance SET status = ?, version = version + 1, "
+                                   "updated_utc = ?, updated_by = ? WHERE id = ? AND version = ?"));
+    upd.bind(newStatus).bind(write.utc).bind(write.actor.userName).bind(current.instanceId).bind(current.version);
+    if (Status e = upd.exec(); !e)
+        return e;
+    if (upd.rowsAffected() != 1)
+        return Status::error(ErrorCode::Conflict, tr("This form was changed by someone else; reopen it."));
+    version = current.version + 1;
+    return current.instanceId;
+}
+
+audit::AuditEvent ClinicalData::formEvent(const FormWrite &write, const QString &action, const QString &itemOid)
+{
+    audit::AuditEvent ev;
+    ev.userName = write.actor.userName;
+    ev.userRole = write.actor.role;
+    ev.utc = write.utc;
+    ev.siteOffsetMinutes = write.siteOffset;
+    ev.action = action;
+    ev.subjectKey = write.subject.key;
+    ev.eventOid = write.key.eventOid;
+    ev.eventRepeat = write.key.eventRepeat;
+    ev.formOid = write.key.formOid;
+    ev.formRepeat = write.key.formRepeat;
+    ev.itemOid = itemOid;
+    return ev;
+}
+
+Status ClinicalData::writeValues(const FormWrite &write, qint64 instanceId, const QList<ItemChange> &changes,
+                                 const SaveRequest &request, QStringList &changedItems)
+{
+    for (const ItemChange &c : changes) {
+        QString reason = request.itemReasons.value(c.item->oid, request.reason).trimmed();
+        if (c.item->isComputed() && reason.isEmpty() && c.before)
+            reason = tr("recomputed from changed inputs");
+        Result<QString> valueEventId = auditItemChange(write, instanceId, c, reason, changedItems);
+        if (!valueEventId)
+            return valueEventId.status();
+        if (Status e = storeItemEntry(instanceId, c, *valueEventId); !e)
+            return e;
+    }
+    return Status::ok();
+}
+
+Result<QString> ClinicalData::auditItemChange(const FormWrite &write, qint64 instanceId, const ItemChange &c,
+                                              const QString &reason, QStringList &changedItems)
+{
+    const QString oid = c.item->oid;
+    QString valueEventId;
+    Query prev(m_db, QStringLiteral("SELECT audit_event_id FROM item_value WHERE form_instance_id = ? AND "
+                                    "item_oid = ?"));
+    prev.bind(instanceId).bind(oid);
+    if (Status e = prev.exec(); !e)
+        return e;
+    if (prev.next())
+        valueEventId = prev.text(0);
+
+    const std::optional<QString> oldValue = asOptional(c.before, &ItemEntry::value);
+    const std::optional<QString> newValue = asOptional(c.after, &ItemEntry::value);
+    if (oldValue != newValue) {
+        audit::AuditEvent ev = formEvent(write, QString::fromLatin1(audit::action::ItemValue), oid);
+        ev.oldValue = oldValue;
+        ev.newValue = newValue;
+        ev.reason = reason;
+        ev.replacesEventId = valueEventId;
+        Result<audit::AuditEvent> written = m_audit.append(ev);
+        if (!written)
+            return written.status();
+        valueEventId = written->eventId;
+        changedItems.append(oid);
+    }
+    const std::optional<QString> oldMissing = asOptional(c.before, &ItemEntry::missingReason);
+    const std::optional<QString> newMissing = asOptional(c.after, &ItemEntry::missingReason);
+    if (oldMissing != newMissing) {
+        audit::AuditEvent ev = formEvent(write, QString::fromLatin1(audit::action::ItemMissingReason), oid);
+        ev.oldValue = oldMissing;
+        ev.newValue = newMissing;
+        ev.reason = reason;
+        Result<audit::AuditEvent> written = m_audit.append(ev);
+        if (!written)
+            return written.status();
+        if (valueEventId.isEmpty())
+            valueEventId = written->eventId;
+        if (!changedItems.contains(oid))
+            changedItems.append(oid);
+    }
+    const bool wasConfirmed = c.before && c.before->softConfirmed;
+    const bool isConfirmed = c.after && c.after->softConfirmed;
+    if (wasConfirmed != isConfirmed) {
+        audit::AuditEvent ev = formEvent(write, QString::fromLatin1(audit::action::SoftLimitConfirmed), oid);
+        ev.oldValue = wasConfirmed ? QStringLiteral("1") : QStringLiteral("0");
+        ev.newValue = isConfirmed ? QStringLiteral("1") : QStringLiteral("0");
+        ev.reason = reason;
+        if (Status e = m_audit.append(ev).status(); !e)
+            return e;
+    }
+    return valueEventId;
+}
+
+Status ClinicalData::storeItemEntry(qint64 instanceId, const ItemChange &c, const QString &valueEventId)
+{
+    const QString oid = c.item->oid;
+    if (!c.after || (c.after->value.isEmpty() && c.after->missingReason.isEmpty())) {
+        Query del(m_db, QStringLiteral("DELETE FROM item_value WHERE form_instance_id = ? AND item_oid = ?"));
+        del.bind(instanceId).bind(oid);
+        if (Status e = del.exec(); !e)
+            return e;
+    } else {
+        Query put(m_db,
+                  QStringLiteral("INSERT INTO item_value (form_instance_id, item_oid, value, missing_reason, "
+                                 "soft_confirmed, audit_event_id) VALUES (?, ?, ?, ?, ?, ?) "
+                                 "ON CONFLICT (form_instance_id, item_oid) DO UPDATE SET value = excluded.value, "
+                                 "missing_reason = excluded.missing_reason, soft_confirmed = excluded.soft_confirmed, "
+                                 "audit_event_id = excluded.audit_event_id"));
+        put.bind(instanceId)
+            .bind(oid)
+            .bind(c.after->value)
+            .bind(c.after->missingReason)
+            .bind(c.after->softConfirmed ? 1 : 0)
+            .bind(valueEventId);
+        if (Status e = put.exec(); !e)
+            return e;
+    }
+    return Status::ok();
+}
+
+Status ClinicalData::applyChangedContent(const FormWrite &write, qint64 instanceId, const QStringList &changedItems)
+{
+    if (Status e = clearVerification(write.actor, write.subject, write.key, instanceId, changedItems, write.utc); !e)
+        return e;
+    if (Status e = breakSignatures(write.actor, write.subject, write.key, instanceId, changedItems, write.utc); !e)
+        return e;
+    return breakCasebookSignatures(write.actor, write.subject, write.key, changedItems, write.utc);
 }
 
 Status ClinicalData::checkUnlocked(const Subject &subject, qint64 formInstanceId) const

@@ -155,11 +155,63 @@ public:
     int siteUtcOffset(const QString &siteOid) const;
 
 private:
+    // Who saves what and when, for the steps of saveForm that write.
+    struct FormWrite
+    {
+        const Actor &actor;
+        const Subject &subject;
+        const FormKey &key;
+        QString utc;    // one time for every row and audit event of the save
+        int siteOffset; // minutes east of UTC at the subject's site
+    };
+    // One item whose entry differs from what is stored (null: none).
+    struct ItemChange
+    {
+        const study::Item *item;
+        const ItemEntry *before;
+        const ItemEntry *after;
+    };
+
+    // The steps of saveForm, in the order it takes them.
+    // The actor may enter data and see the subject.
+    Result<Subject> authoriseSave(const Actor &actor, const FormKey &key) const;
+    // The form exists at the event, repeats only where it may, and has every item sent.
+    Result<const study::Form *> formOfRequest(const SaveRequest &request) const;
+    // Validates and computes calculated and derived items into `validation`;
+    // refuses what may not be saved, or completed when completion is asked.
+    Status validateForSave(const SaveRequest &request, const study::Form &form,
+                           rules::ValidationResult &validation) const;
+    // Inside the transaction: the rest of the steps.
+    Status writeForm(const FormWrite &write, const study::Form &form, const SaveRequest &request, SaveOutcome &out);
+    // The committed form, refused when locked or at another version than the user's copy.
+    Result<FormData> loadCurrentVersion(const FormWrite &write, int expectedVersion) const;
+    // What changes, refused (ReasonRequired, naming the items) when a saved value
+    // changes without a reason.
+    static Result<QList<ItemChange>> changesOf(const study::Form &form, const FormData &current,
+                                               const FormValues &newValues, const SaveRequest &request,
+                                               QStringList &itemsNeedingReason);
+    static QString statusAfterSave(const FormData &current, const QList<ItemChange> &changes, bool complete);
+    // Creates or updates the form instance; its new version goes to `version`.
+    Result<qint64> writeInstance(const FormWrite &write, const FormData &current, const QString &newStatus,
+                                 int &version);
+    static audit::AuditEvent formEvent(const FormWrite &write, const QString &action, const QString &itemOid);
+    // Each changed value, missing reason and soft-limit confirmation, with its audit event.
+    Status writeValues(const FormWrite &write, qint64 instanceId, const QList<ItemChange> &changes,
+                       const SaveRequest &request, QStringList &changedItems);
+    // The audit events of one changed item (value, missing reason, soft-limit
+    // confirmation); gives the id of the event its stored value now comes from.
+    Result<QString> auditItemChange(const FormWrite &write, qint64 instanceId, const ItemChange &change,
+                                    const QString &reason, QStringList &changedItems);
+    // The item's row: removed when nothing is left, else written with that event id.
+    Status storeItemEntry(qint64 instanceId, const ItemChange &change, const QString &valueEventId);
+    // What a change of content undoes: source data verification, form and casebook signatures.
+    Status applyChangedContent(const FormWrite &write, qint64 instanceId, const QStringList &changedItems);
+
     Result<Subject> readSubject(const QString &where, const QVariant &value) const;
     Status checkSiteAccess(const Actor &actor, const Subject &subject) const;
     int siteOffset(const QString &siteOid) const;
-    // Inside saveForm's transaction: a changed value loses its verification and
-    // every valid signature of the form breaks, each audited.
+    // Inside saveForm's transaction (applyChangedContent): a changed value loses
+    // its verification and every valid signature of the form breaks, each audited.
     Status clearVerification(const Actor &actor, const Subject &subject, const FormKey &key, qint64 instanceId,
                              const QStringList &items, const QString &nowUtc);
     Status breakSignatures(const Actor &actor, const Subject &subject, const FormKey &key, qint64 instanceId,
