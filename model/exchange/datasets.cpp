@@ -8,16 +8,16 @@
 
 namespace cellcrf::exchange {
 
+using clinical::deriveEpisodes;
 using clinical::EndpointOutcome;
 using clinical::EndpointStatus;
 using clinical::LandmarkOutcome;
 using clinical::LandmarkStatus;
-using clinical::Toxicity;
-using clinical::ToxicityEpisode;
-using clinical::deriveEpisodes;
 using clinical::pediatricOutcomes;
 using clinical::responseCode;
 using clinical::s1904Endpoints;
+using clinical::Toxicity;
+using clinical::ToxicityEpisode;
 
 namespace {
 
@@ -49,8 +49,7 @@ QString landmarkCode(LandmarkStatus s)
 
 QStringList outcomeColumns(const EndpointOutcome &o)
 {
-    return {o.date.toString(Qt::ISODate), statusCode(o.status), QString::number(o.days),
-            CsvWriter::quote(o.reason)};
+    return {o.date.toString(Qt::ISODate), statusCode(o.status), QString::number(o.days), CsvWriter::quote(o.reason)};
 }
 
 } // namespace
