@@ -97,7 +97,9 @@ QJsonObject deriveCrs(const DerivationInfo &info, const QJsonObject &json)
 {
     JsonInput in(json, info.inputs);
     CrsAssessment a;
-    const auto temperature = in.number(u"temperature_c"_s, kTemperatureC, true);
+    // Not required here: once fever may be masked the rules grade without it
+    // (crsNeedsTemperature below decides).
+    const auto temperature = in.number(u"temperature_c"_s, kTemperatureC, false);
     const auto attributable = in.boolean(u"fever_attributable_to_other_cause"_s, false);
     const auto therapy = in.boolean(u"antipyretic_or_anticytokine_given"_s, false);
     const auto previous = in.boolean(u"crs_previously_diagnosed_this_episode"_s, false);
@@ -111,7 +113,7 @@ QJsonObject deriveCrs(const DerivationInfo &info, const QJsonObject &json)
     if (in.failed())
         return in.error();
 
-    a.temperatureC = *temperature;
+    a.temperatureC = temperature;
     a.feverAttributableToOtherCause = attributable.value_or(false);
     a.antipyreticOrAnticytokineGiven = therapy.value_or(false);
     a.crsPreviouslyDiagnosedThisEpisode = previous.value_or(false);
@@ -124,6 +126,11 @@ QJsonObject deriveCrs(const DerivationInfo &info, const QJsonObject &json)
     // A death attributed to CRS is a death, whether or not `died` was ticked.
     a.died = died.value_or(a.deathDueToCrs);
 
+    if (crsNeedsTemperature(a))
+        return errorObject(ClinicalText::tr("temperature_c is required: without a temperature, fever can only be "
+                                            "left out once CRS was diagnosed and tocilizumab, steroids or "
+                                            "antipyretics were given"),
+                           u"temperature_c"_s);
     if (a.oxygen == OxygenSupport::NasalCannula && !flow)
         return errorObject(ClinicalText::tr("nasal_cannula_flow_l_min is required when oxygen is nasal_cannula: a "
                                             "nasal cannula is classed from its flow"),
@@ -261,8 +268,9 @@ QJsonObject deriveIcans(const DerivationInfo &info, const QJsonObject &json)
     if (a.capdUnable && capd)
         return errorObject(ClinicalText::tr("capd_unable is true but a CAPD score or answers were given"),
                            u"capd_unable"_s);
-    if ((a.seizure == Seizure::Clinical || a.seizure == Seizure::NonconvulsiveEeg) && !duration &&
-        !excluded(IcansDomain::Seizure))
+    // An EEG-only seizure that stopped with treatment is grade 3 whatever its
+    // length, so only a clinical seizure needs the length to be graded.
+    if (a.seizure == Seizure::Clinical && !duration && !excluded(IcansDomain::Seizure))
         return errorObject(ClinicalText::tr("seizure_duration_min is required for a %1 seizure: more than 5 min "
                                             "is grade 4")
                                .arg(*seizure),
