@@ -60,8 +60,9 @@ void TestCrs::registry_listsContractInputs()
         QVERIFY2(info->inputs.contains(name), qPrintable(name));
     QVERIFY(info->outputs.contains(u"crs_grade"_s));
     // The CLINICAL.md derivations plus `response` (category and MRD status of a disease assessment).
-    QCOMPARE(derivations().size(), 7);
-    for (const QString &name : {u"crs"_s, u"icans"_s, u"crcl"_s, u"qtcf"_s, u"bsa"_s, u"dose"_s, u"response"_s})
+    QCOMPARE(derivations().size(), 10);
+    for (const QString &name : {u"crs"_s, u"icans"_s, u"crcl"_s, u"qtcf"_s, u"bsa"_s, u"dose"_s, u"response"_s,
+                                u"icaht"_s, u"hematotox"_s, u"iechs"_s})
         QVERIFY2(findDerivation(name), qPrintable(name));
     QVERIFY(!findDerivation(u"cytokine"_s));
     QCOMPARE(derive(u"cytokine"_s, base()).value(u"field"_s).toString(), u"derivation"_s);
