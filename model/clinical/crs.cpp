@@ -128,28 +128,39 @@ std::optional<OxygenSupport> oxygenFromCode(const QString &code)
     return static_cast<OxygenSupport>(index);
 }
 
+bool crsNeedsTemperature(const CrsAssessment &a)
+{
+    return !a.temperatureC.has_value() && !a.antipyreticOrAnticytokineGiven;
+}
+
 CrsResult gradeCrs(const CrsAssessment &a)
 {
+    Q_ASSERT(!crsNeedsTemperature(a));
     CrsResult result;
     QStringList notes;
     bool flowConflict = false;
     const DomainGrade hypotension = hypotensionGrade(a, notes);
     const DomainGrade hypoxia = hypoxiaGrade(a, flowConflict);
     const int worst = std::max(hypotension.grade, hypoxia.grade);
-    const QString temperature = temperatureText(a.temperatureC);
 
-    const bool aboveThreshold = a.temperatureC >= kFeverThresholdC - kEpsilon;
+    const bool aboveThreshold = a.temperatureC && *a.temperatureC >= kFeverThresholdC - kEpsilon;
     const bool fever = aboveThreshold && !a.feverAttributableToOtherCause;
-    if (fever) {
-        result.reasons.append(
-            ClinicalText::tr("Temperature %1 °C meets the fever threshold (≥ 38.0 °C)").arg(temperature));
+    if (!a.temperatureC) {
+        // Only reachable with antipyretic or anti-cytokine therapy given
+        // (crsNeedsTemperature); the branches below decide what that means.
+        result.reasons.append(ClinicalText::tr("No temperature recorded; antipyretic or anti-cytokine therapy "
+                                               "(tocilizumab, steroids or antipyretics) was given, so a fever could "
+                                               "be masked"));
+    } else if (fever) {
+        result.reasons.append(ClinicalText::tr("Temperature %1 °C meets the fever threshold (≥ 38.0 °C)")
+                                  .arg(temperatureText(*a.temperatureC)));
     } else if (aboveThreshold) {
         result.reasons.append(ClinicalText::tr("Temperature %1 °C is attributed to another cause, so it does not "
                                                "count as CRS fever")
-                                  .arg(temperature));
+                                  .arg(temperatureText(*a.temperatureC)));
     } else {
-        result.reasons.append(
-            ClinicalText::tr("Temperature %1 °C is below the fever threshold (≥ 38.0 °C)").arg(temperature));
+        result.reasons.append(ClinicalText::tr("Temperature %1 °C is below the fever threshold (≥ 38.0 °C)")
+                                  .arg(temperatureText(*a.temperatureC)));
     }
 
     const bool masked = !fever && a.antipyreticOrAnticytokineGiven && a.crsPreviouslyDiagnosedThisEpisode;
@@ -184,6 +195,14 @@ CrsResult gradeCrs(const CrsAssessment &a)
             result.reasons.append(
                 ClinicalText::tr("The more severe of hypotension and hypoxia decides: grade %1").arg(worst));
         }
+    } else if (a.antipyreticOrAnticytokineGiven && !a.temperatureC) {
+        // No temperature and no CRS before the therapy: by the letter there is no
+        // CRS, but the missing temperature may hide the fever that would make one.
+        result.grade = 0;
+        result.review = true;
+        result.reasons.append(ClinicalText::tr("No temperature recorded and no earlier CRS in this episode: by the "
+                                               "rules there is no CRS without fever, but the therapy may hide one; "
+                                               "grade 0 proposed for the investigator to review"));
     } else if (a.antipyreticOrAnticytokineGiven) {
         // Therapy given before CRS was ever met: a fever may have been hidden, so
         // "no fever, no CRS" cannot be applied with confidence.

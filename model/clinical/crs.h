@@ -41,7 +41,11 @@ enum class OxygenSupport
 
 struct CrsAssessment
 {
-    double temperatureC = 37.0;
+    // Empty when no temperature was recorded. Grading then goes on only when fever
+    // is masked (CRS met earlier and antipyretic or anti-cytokine therapy given),
+    // or proposes "no CRS" for review when the therapy came with no earlier CRS;
+    // with no masking therapy the temperature is required (see crsNeedsTemperature).
+    std::optional<double> temperatureC;
     bool feverAttributableToOtherCause = false;
     // Antipyretic or anti-cytokine therapy (tocilizumab, corticosteroids) given.
     bool antipyreticOrAnticytokineGiven = false;
@@ -68,8 +72,14 @@ inline constexpr double kFeverThresholdC = 38.0;
 // Nasal cannula flow at or below this is low flow (grade 2); above it, high flow.
 inline constexpr double kLowFlowMaxLMin = 6.0;
 
+// True when the rules cannot grade without the temperature: none was recorded and
+// no antipyretic or anti-cytokine therapy could have masked a fever (CLINICAL.md
+// "Missing data in CRS and ICANS"). The caller reports the missing field.
+bool crsNeedsTemperature(const CrsAssessment &assessment);
+
 // Grades one assessment. The caller has validated the input: a nasal cannula
-// without a flow is rejected before this point (see derive("crs", ...)).
+// without a flow, or a missing temperature that crsNeedsTemperature() calls for,
+// is rejected before this point (see derive("crs", ...)).
 CrsResult gradeCrs(const CrsAssessment &assessment);
 
 // Input codes of the derivation contract, in CLINICAL.md order.

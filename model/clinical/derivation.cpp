@@ -3,6 +3,7 @@
 #include "clinicaltext.h"
 #include "crs.h"
 #include "formulas.h"
+#include "hematologyderivations.h"
 #include "icans.h"
 #include "jsoninput.h"
 #include "response.h"
@@ -22,7 +23,10 @@ QList<DerivationInfo> buildRegistry()
     // The input names are the contract of CLINICAL.md "Derivation inputs"; form
     // items and the study-definition loader refer to them by these exact names.
     // Additions beyond that list: icans `ice_min_age_years` (the study's ICE
-    // cut-off setting) and dose `*_given_mg` (given dose, checked against plan).
+    // cut-off setting), dose `*_given_mg` (given dose, checked against plan),
+    // hematotox `lymphodepletion_start_day` (to check the assessment came before
+    // it) and, inside icaht `anc_series` entries, `anc_e9_per_l` instead of
+    // `anc_per_ul` (converted x 1000).
     QList<DerivationInfo> list;
     list.append({u"crs"_s,
                  u"CRS grade (ASTCT 2019) from fever, hypotension and hypoxia"_s,
@@ -64,6 +68,27 @@ QList<DerivationInfo> buildRegistry()
                   u"platelets_e9_per_l"_s, u"previous_complete_remission"_s, u"mrd_method"_s, u"mrd_sample"_s,
                   u"mrd_level_percent"_s, u"mrd_sensitivity_percent"_s, u"mrd_cells_analysed"_s},
                  {u"response_category"_s, u"mrd_status"_s, u"review"_s, u"reasons"_s}});
+    list.append({u"icaht"_s,
+                 u"Early and late ICAHT grade (EHA/EBMT 2023) from the daily neutrophil counts after infusion"_s,
+                 {u"anc_series"_s, u"days_anc_le_500_precomputed"_s, u"days_anc_le_100_precomputed"_s, u"censor_day"_s,
+                  u"censor_reason"_s, u"gcsf_given"_s, u"gcsf_days"_s, u"late_window_end_day"_s},
+                 {u"early_icaht_grade"_s, u"late_icaht_grade"_s, u"days_anc_le_500"_s, u"days_anc_le_100"_s,
+                  u"days_anc_le_500_total"_s, u"days_anc_le_100_total"_s, u"review"_s, u"reasons"_s}});
+    list.append({u"hematotox"_s,
+                 u"CAR-HEMATOTOX score and risk group before lymphodepletion (information in B-ALL)"_s,
+                 {u"assessment_day"_s, u"lymphodepletion_start_day"_s, u"platelets_value"_s, u"platelets_unit"_s,
+                  u"anc_value"_s, u"anc_unit"_s, u"hemoglobin_value"_s, u"hemoglobin_unit"_s, u"crp_value"_s,
+                  u"crp_unit"_s, u"ferritin_ng_ml"_s},
+                 {u"hematotox_score"_s, u"hematotox_risk"_s, u"platelets_points"_s, u"anc_points"_s,
+                  u"hemoglobin_points"_s, u"crp_points"_s, u"ferritin_points"_s, u"review"_s, u"reasons"_s}});
+    list.append({u"iechs"_s,
+                 u"IEC-HS (HLH-like syndrome, ASTCT 2023): criteria met with the features found, and grade 1-5"_s,
+                 {u"ferritin_ng_ml"_s, u"ferritin_uln_ng_ml"_s, u"ferritin_baseline_ng_ml"_s,
+                  u"ferritin_rapidly_rising"_s, u"cytopenia_new_or_worsening"_s, u"ast_or_alt_peak_u_l"_s,
+                  u"ast_or_alt_uln_u_l"_s, u"ast_or_alt_baseline_u_l"_s, u"fibrinogen_mg_dl"_s,
+                  u"fibrinogen_lln_mg_dl"_s, u"hemophagocytosis"_s, u"crs_status_at_onset"_s, u"alternative_cause"_s,
+                  u"other_features"_s, u"iechs_interventions"_s, u"complications"_s, u"death_due_to_iechs"_s},
+                 {u"iechs_criteria_met"_s, u"iechs_grade"_s, u"review"_s, u"reasons"_s}});
     return list;
 }
 
@@ -97,7 +122,9 @@ QJsonObject deriveCrs(const DerivationInfo &info, const QJsonObject &json)
 {
     JsonInput in(json, info.inputs);
     CrsAssessment a;
-    const auto temperature = in.number(u"temperature_c"_s, kTemperatureC, true);
+    // Not required here: once fever may be masked the rules grade without it
+    // (crsNeedsTemperature below decides).
+    const auto temperature = in.number(u"temperature_c"_s, kTemperatureC, false);
     const auto attributable = in.boolean(u"fever_attributable_to_other_cause"_s, false);
     const auto therapy = in.boolean(u"antipyretic_or_anticytokine_given"_s, false);
     const auto previous = in.boolean(u"crs_previously_diagnosed_this_episode"_s, false);
@@ -111,7 +138,7 @@ QJsonObject deriveCrs(const DerivationInfo &info, const QJsonObject &json)
     if (in.failed())
         return in.error();
 
-    a.temperatureC = *temperature;
+    a.temperatureC = temperature;
     a.feverAttributableToOtherCause = attributable.value_or(false);
     a.antipyreticOrAnticytokineGiven = therapy.value_or(false);
     a.crsPreviouslyDiagnosedThisEpisode = previous.value_or(false);
@@ -124,6 +151,11 @@ QJsonObject deriveCrs(const DerivationInfo &info, const QJsonObject &json)
     // A death attributed to CRS is a death, whether or not `died` was ticked.
     a.died = died.value_or(a.deathDueToCrs);
 
+    if (crsNeedsTemperature(a))
+        return errorObject(ClinicalText::tr("temperature_c is required: without a temperature, fever can only be "
+                                            "left out once CRS was diagnosed and tocilizumab, steroids or "
+                                            "antipyretics were given"),
+                           u"temperature_c"_s);
     if (a.oxygen == OxygenSupport::NasalCannula && !flow)
         return errorObject(ClinicalText::tr("nasal_cannula_flow_l_min is required when oxygen is nasal_cannula: a "
                                             "nasal cannula is classed from its flow"),
@@ -261,8 +293,9 @@ QJsonObject deriveIcans(const DerivationInfo &info, const QJsonObject &json)
     if (a.capdUnable && capd)
         return errorObject(ClinicalText::tr("capd_unable is true but a CAPD score or answers were given"),
                            u"capd_unable"_s);
-    if ((a.seizure == Seizure::Clinical || a.seizure == Seizure::NonconvulsiveEeg) && !duration &&
-        !excluded(IcansDomain::Seizure))
+    // An EEG-only seizure that stopped with treatment is grade 3 whatever its
+    // length, so only a clinical seizure needs the length to be graded.
+    if (a.seizure == Seizure::Clinical && !duration && !excluded(IcansDomain::Seizure))
         return errorObject(ClinicalText::tr("seizure_duration_min is required for a %1 seizure: more than 5 min "
                                             "is grade 4")
                                .arg(*seizure),
@@ -596,6 +629,12 @@ QJsonObject derive(const QString &name, const QJsonObject &input)
         return deriveBsa(*info, input);
     if (name == u"response"_s)
         return deriveResponse(*info, input);
+    if (name == u"icaht"_s)
+        return deriveIcaht(info->inputs, input);
+    if (name == u"hematotox"_s)
+        return deriveHematotox(info->inputs, input);
+    if (name == u"iechs"_s)
+        return deriveIechs(info->inputs, input);
     return deriveDose(*info, input);
 }
 

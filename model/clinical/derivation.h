@@ -14,7 +14,7 @@ namespace cellcrf::clinical {
 
 struct DerivationInfo
 {
-    QString name;        // crs, icans, crcl, qtcf, bsa, dose
+    QString name;        // crs, icans, crcl, qtcf, bsa, dose, response, icaht, hematotox, iechs
     QString description; // one line, for --help
     QStringList inputs;  // every input name it understands
     QStringList outputs; // every output field it can produce

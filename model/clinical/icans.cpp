@@ -87,8 +87,15 @@ SeizureGrade seizureGrade(Seizure s, std::optional<double> durationMin)
         return {4, false, ClinicalText::tr("Repeated seizures without return to baseline in between: grade 4")};
     const bool eegOnly = s == Seizure::NonconvulsiveEeg;
     if (!durationMin) {
+        // ASTCT 2019 makes an EEG-only seizure that resolved with intervention
+        // grade 3 whatever its length; the length only matters for the open case
+        // of a long one, so it is asked for rather than required (CLINICAL.md
+        // "Missing data in CRS and ICANS"). A clinical seizure needs its length:
+        // the adapter refuses it before this point.
         return {3, false,
-                eegOnly ? ClinicalText::tr("Non-convulsive seizure on EEG that resolved with treatment: grade 3")
+                eegOnly ? ClinicalText::tr("Non-convulsive seizure on EEG that resolved with treatment: grade 3, even "
+                                           "though its length was not recorded. Please record the length: a seizure "
+                                           "of more than 5 min needs the investigator's review")
                         : ClinicalText::tr("Clinical seizure that resolved: grade 3")};
     }
     const QString minutes = plainNumber(*durationMin, 2);

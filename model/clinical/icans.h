@@ -115,6 +115,8 @@ struct IcansAssessment
     // adapter requires consciousness, seizure and motor unless excluded.
     std::optional<Consciousness> consciousness;
     std::optional<Seizure> seizure;
+    // Required for a clinical seizure (the adapter checks); an EEG-only seizure
+    // that resolved with treatment is graded without it.
     std::optional<double> seizureDurationMin;
     std::optional<MotorFinding> motor;
     QList<IcpFinding> icpFindings;

@@ -80,35 +80,45 @@ bool JsonInput::rejectType(const QString &name, const QString &expected)
 
 std::optional<double> JsonInput::number(const QString &name, const NumberRange &range, bool required)
 {
+    return numberValue(m_object.value(name), name, range, required);
+}
+
+std::optional<int> JsonInput::integer(const QString &name, int min, int max, bool required)
+{
+    return integerValue(m_object.value(name), name, min, max, required);
+}
+
+std::optional<double> JsonInput::numberValue(const QJsonValue &v, const QString &path, const NumberRange &range,
+                                             bool required)
+{
     if (failed())
         return std::nullopt;
-    if (!has(name)) {
+    if (v.isUndefined() || v.isNull()) {
         if (required)
-            fail(name, ClinicalText::tr("%1 is required").arg(name));
+            fail(path, ClinicalText::tr("%1 is required").arg(path));
         return std::nullopt;
     }
-    const QJsonValue v = m_object.value(name);
     if (!v.isDouble()) {
-        rejectType(name, ClinicalText::tr("a number"));
+        rejectType(path, ClinicalText::tr("a number"));
         return std::nullopt;
     }
     const double value = v.toDouble();
     if (!std::isfinite(value) || !inRange(value, range)) {
-        fail(name, ClinicalText::tr("%1 = %2 is out of range: it must be %3")
-                       .arg(name, plainNumber(value, 6), rangeText(range)));
+        fail(path, ClinicalText::tr("%1 = %2 is out of range: it must be %3")
+                       .arg(path, plainNumber(value, 6), rangeText(range)));
         return std::nullopt;
     }
     return value;
 }
 
-std::optional<int> JsonInput::integer(const QString &name, int min, int max, bool required)
+std::optional<int> JsonInput::integerValue(const QJsonValue &v, const QString &path, int min, int max, bool required)
 {
     const std::optional<double> value =
-        number(name, {static_cast<double>(min), static_cast<double>(max), true, true, {}}, required);
+        numberValue(v, path, {static_cast<double>(min), static_cast<double>(max), true, true, {}}, required);
     if (!value)
         return std::nullopt;
     if (std::floor(*value) != *value) {
-        rejectType(name, ClinicalText::tr("a whole number"));
+        rejectType(path, ClinicalText::tr("a whole number"));
         return std::nullopt;
     }
     return static_cast<int>(*value);
@@ -214,6 +224,23 @@ std::optional<QJsonObject> JsonInput::object(const QString &name, bool required)
         return std::nullopt;
     }
     return v.toObject();
+}
+
+std::optional<QJsonArray> JsonInput::array(const QString &name, bool required)
+{
+    if (failed())
+        return std::nullopt;
+    if (!has(name)) {
+        if (required)
+            fail(name, ClinicalText::tr("%1 is required").arg(name));
+        return std::nullopt;
+    }
+    const QJsonValue v = m_object.value(name);
+    if (!v.isArray()) {
+        rejectType(name, ClinicalText::tr("a list"));
+        return std::nullopt;
+    }
+    return v.toArray();
 }
 
 bool rejectUnknownKeys(JsonInput &input, const QJsonObject &object, const QStringList &known, const QString &path)

@@ -5,6 +5,7 @@
 // derivations never grade from partial or mistyped input: unknown names, wrong
 // types, out-of-range numbers and unknown codes are all errors naming the field.
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -43,6 +44,13 @@ public:
     std::optional<QString> code(const QString &name, const QStringList &allowed, bool required);
     std::optional<QStringList> codeList(const QString &name, const QStringList &allowed, bool required);
     std::optional<QJsonObject> object(const QString &name, bool required);
+    std::optional<QJsonArray> array(const QString &name, bool required);
+
+    // Read a value held inside a list or object of the input (an entry of a
+    // series); `path` names it in messages, e.g. anc_series[2].day.
+    std::optional<double> numberValue(const QJsonValue &value, const QString &path, const NumberRange &range,
+                                      bool required);
+    std::optional<int> integerValue(const QJsonValue &value, const QString &path, int min, int max, bool required);
 
     // Reports a problem found by the caller (for example two inputs that contradict).
     void fail(const QString &field, const QString &message);

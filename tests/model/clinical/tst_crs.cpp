@@ -60,8 +60,9 @@ void TestCrs::registry_listsContractInputs()
         QVERIFY2(info->inputs.contains(name), qPrintable(name));
     QVERIFY(info->outputs.contains(u"crs_grade"_s));
     // The CLINICAL.md derivations plus `response` (category and MRD status of a disease assessment).
-    QCOMPARE(derivations().size(), 7);
-    for (const QString &name : {u"crs"_s, u"icans"_s, u"crcl"_s, u"qtcf"_s, u"bsa"_s, u"dose"_s, u"response"_s})
+    QCOMPARE(derivations().size(), 10);
+    for (const QString &name : {u"crs"_s, u"icans"_s, u"crcl"_s, u"qtcf"_s, u"bsa"_s, u"dose"_s, u"response"_s,
+                                u"icaht"_s, u"hematotox"_s, u"iechs"_s})
         QVERIFY2(findDerivation(name), qPrintable(name));
     QVERIFY(!findDerivation(u"cytokine"_s));
     QCOMPARE(derive(u"cytokine"_s, base()).value(u"field"_s).toString(), u"derivation"_s);
@@ -175,6 +176,30 @@ void TestCrs::grade_data()
         << with(base(), {{u"antipyretic_or_anticytokine_given"_s, true}, {u"oxygen"_s, u"blow_by"_s}}) << 2 << false
         << u"meets the fever threshold"_s;
 
+    // Missing temperature (CLINICAL.md "Missing data in CRS and ICANS"): once CRS
+    // was diagnosed and fever may be masked, hypotension and hypoxia decide.
+    const QJsonObject maskedNoTemperature = without(masked(), u"temperature_c"_s);
+    QTest::newRow("no temperature after tocilizumab, CRS diagnosed, one vasopressor: grade 3")
+        << with(maskedNoTemperature, {{u"hypotension"_s, u"one_vasopressor"_s}}) << 3 << false
+        << u"No temperature recorded; antipyretic or anti-cytokine therapy"_s;
+    QTest::newRow("no temperature after tocilizumab, CRS diagnosed, facemask: grade 3")
+        << with(maskedNoTemperature, {{u"oxygen"_s, u"facemask"_s}}) << 3 << false
+        << u"The more severe of hypotension and hypoxia decides: grade 3"_s;
+    QTest::newRow("no temperature after tocilizumab, CRS diagnosed, CPAP and fluids: grade 4")
+        << with(maskedNoTemperature, {{u"oxygen"_s, u"cpap"_s}, {u"hypotension"_s, u"no_vasopressor"_s}}) << 4 << false
+        << u"fever is no longer required"_s;
+    QTest::newRow("no temperature (null) after steroids, CRS diagnosed, low-flow oxygen: grade 2")
+        << with(masked(), {{u"temperature_c"_s, QJsonValue()}, {u"oxygen"_s, u"low_flow_le6"_s}}) << 2 << false
+        << u"No temperature recorded"_s;
+    QTest::newRow("no temperature after tocilizumab, CRS diagnosed, neither: review")
+        << maskedNoTemperature << 1 << true << u"neither hypotension nor hypoxia"_s;
+    QTest::newRow("no temperature, masking drug but no earlier CRS: grade 0, review")
+        << with(without(afebrile(), u"temperature_c"_s),
+                {{u"antipyretic_or_anticytokine_given"_s, true}, {u"hypotension"_s, u"one_vasopressor"_s}})
+        << 0 << true << u"No temperature recorded and no earlier CRS in this episode"_s;
+    QTest::newRow("no temperature, CRS diagnosed, death due to CRS: grade 5")
+        << with(maskedNoTemperature, {{u"death_due_to_crs"_s, true}}) << 5 << false << u"Death due to CRS"_s;
+
     // Organ toxicity never changes the grade.
     QTest::newRow("organ toxicity grade 4 ignored")
         << with(base(), {{u"organ_toxicity_max_ctcae_grade"_s, 4}}) << 1 << false
@@ -218,6 +243,20 @@ void TestCrs::invalidInput_givesErrorNamingField_data()
 
     QTest::newRow("temperature missing") << without(base(), u"temperature_c"_s) << u"temperature_c"_s;
     QTest::newRow("temperature null") << with(base(), {{u"temperature_c"_s, QJsonValue()}}) << u"temperature_c"_s;
+    // The refusal stays where nothing could mask a fever.
+    QTest::newRow("temperature missing, CRS diagnosed but no masking drug")
+        << with(without(base(), u"temperature_c"_s),
+                {{u"crs_previously_diagnosed_this_episode"_s, true}, {u"hypotension"_s, u"one_vasopressor"_s}})
+        << u"temperature_c"_s;
+    QTest::newRow("temperature missing, masking drug explicitly false")
+        << with(without(base(), u"temperature_c"_s),
+                {{u"antipyretic_or_anticytokine_given"_s, false}, {u"crs_previously_diagnosed_this_episode"_s, true}})
+        << u"temperature_c"_s;
+    QTest::newRow("temperature missing with fever attributed elsewhere")
+        << with(without(base(), u"temperature_c"_s), {{u"fever_attributable_to_other_cause"_s, true}})
+        << u"temperature_c"_s;
+    QTest::newRow("temperature invalid even when masked")
+        << with(masked(), {{u"temperature_c"_s, u"n/a"_s}}) << u"temperature_c"_s;
     QTest::newRow("hypotension missing") << without(base(), u"hypotension"_s) << u"hypotension"_s;
     QTest::newRow("oxygen missing") << without(base(), u"oxygen"_s) << u"oxygen"_s;
     QTest::newRow("temperature as text") << with(base(), {{u"temperature_c"_s, u"38.5"_s}}) << u"temperature_c"_s;

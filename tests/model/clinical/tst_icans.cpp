@@ -187,6 +187,21 @@ void TestIcans::grade_data()
         << seizure(u"nonconvulsive_eeg"_s, 5) << 3 << true << ice << 10 << -1 << u"exactly 5 min"_s;
     QTest::newRow("long EEG-only seizure resolved: review")
         << seizure(u"nonconvulsive_eeg"_s, 20) << 4 << true << ice << 10 << -1 << u"the rules do not decide"_s;
+    // Missing data (CLINICAL.md "Missing data in CRS and ICANS"): the length is
+    // asked for, not required, when the seizure was on EEG only and stopped with
+    // treatment. A clinical seizure still needs it (see the error table).
+    QTest::newRow("EEG-only seizure stopped with treatment, length not recorded: grade 3, length asked for")
+        << with(adult(), {{u"seizure"_s, u"nonconvulsive_eeg"_s}}) << 3 << false << ice << 10 << -1
+        << u"grade 3, even though its length was not recorded. Please record the length"_s;
+    QTest::newRow("EEG-only seizure, length null (blank item): grade 3")
+        << with(adult(), {{u"seizure"_s, u"nonconvulsive_eeg"_s}, {u"seizure_duration_min"_s, QJsonValue()}}) << 3
+        << false << ice << 10 << -1 << u"Please record the length"_s;
+    QTest::newRow("EEG-only seizure without length and ICE 2: grade 3 from both")
+        << with(adult(), {{u"seizure"_s, u"nonconvulsive_eeg"_s}, {u"ice_score"_s, 2}}) << 3 << false << ice << 2 << -1
+        << u"Please record the length"_s;
+    QTest::newRow("EEG-only seizure without length and unarousable: grade 4 from consciousness")
+        << with(adult(), {{u"seizure"_s, u"nonconvulsive_eeg"_s}, {u"consciousness"_s, u"unarousable"_s}}) << 4 << false
+        << ice << 10 << -1 << u"Please record the length"_s;
 
     // Motor findings.
     QTest::newRow("tremor ignored") << with(adult(), {{u"motor"_s, u"tremor"_s}}) << 0 << false << ice << 10 << -1
@@ -440,8 +455,10 @@ void TestIcans::invalidInput_givesErrorNamingField_data()
     QTest::newRow("seizure unknown") << with(adult(), {{u"seizure"_s, u"focal"_s}}) << u"seizure"_s;
     QTest::newRow("clinical seizure without duration")
         << with(adult(), {{u"seizure"_s, u"clinical"_s}}) << u"seizure_duration_min"_s;
-    QTest::newRow("EEG seizure without duration")
-        << with(adult(), {{u"seizure"_s, u"nonconvulsive_eeg"_s}}) << u"seizure_duration_min"_s;
+    QTest::newRow("clinical seizure with null duration (blank item)")
+        << with(adult(), {{u"seizure"_s, u"clinical"_s}, {u"seizure_duration_min"_s, QJsonValue()}})
+        << u"seizure_duration_min"_s;
+    QTest::newRow("EEG seizure duration negative") << seizure(u"nonconvulsive_eeg"_s, -1) << u"seizure_duration_min"_s;
     QTest::newRow("seizure duration negative") << seizure(u"clinical"_s, -1) << u"seizure_duration_min"_s;
     QTest::newRow("seizure duration zero") << seizure(u"clinical"_s, 0) << u"seizure_duration_min"_s;
     QTest::newRow("motor missing") << without(adult(), u"motor"_s) << u"motor"_s;
