@@ -152,6 +152,11 @@ Status SeedFile::write(const QString &path, const QString &listId, const Seed &s
         return Status::error(ErrorCode::Conflict,
                              tr("%1 already exists. A seed file is never overwritten: choose another name.").arg(path));
 
+    if (!QFileInfo(target.absolutePath()).isDir())
+        return Status::error(
+            ErrorCode::Io,
+            tr("Cannot write the seed file %1: the folder %2 does not exist.").arg(path, target.absolutePath()));
+
     QByteArray salt(crypto_pwhash_SALTBYTES, '\0');
     QByteArray nonce(crypto_secretbox_NONCEBYTES, '\0');
     randombytes_buf(salt.data(), size_t(salt.size()));
