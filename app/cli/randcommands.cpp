@@ -53,12 +53,17 @@ int runPlan(const QStringList &args, QTextStream &out, QTextStream &err)
     p.addOption({QStringLiteral("per-stratum"), tr("at least this many slots per stratum"), QStringLiteral("N")});
     p.addOption({QStringLiteral("seed-hex"), tr("the 32-byte seed as 64 hexadecimal digits"), QStringLiteral("HEX")});
     p.addOption({QStringLiteral("out"), tr("write the CSV here instead of standard output"), QStringLiteral("FILE")});
+    p.addHelpOption();
     const auto usage = [&](const QString &message) {
         err << "cellcrf-cli rand plan: " << message << Qt::endl;
         return int(ExitUsage);
     };
     if (!p.parse(args))
         return usage(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        out << p.helpText();
+        return ExitOk;
+    }
     if (!p.positionalArguments().isEmpty())
         return usage(tr("unexpected argument %1").arg(p.positionalArguments().constFirst()));
     if (p.isSet(QStringLiteral("study")) == p.isSet(QStringLiteral("scheme")))

@@ -211,8 +211,17 @@ Result<GeneratedList> ListGenerator::generate(const study::RandomizationScheme &
     if (perStratum < 1 || perStratum > MaxPerStratum)
         return Status::error(ErrorCode::InvalidInput,
                              tr("The slots per stratum must be between 1 and %1.").arg(MaxPerStratum));
-    if (scheme.algorithm != u"pbr-v1"_s || scheme.arms.size() < 2 || scheme.blockSizes.isEmpty() ||
-        scheme.strata.isEmpty())
+    // The loader guarantees all of this; a scheme assembled in code is checked again
+    // here because a wrong block would silently break the allocation ratio.
+    const int ratioSum = scheme.ratioSum();
+    const bool armsOk = scheme.arms.size() >= 2 && std::all_of(scheme.arms.cbegin(), scheme.arms.cend(),
+                                                               [](const auto &arm) { return arm.ratio >= 1; });
+    const bool sizesOk = ratioSum > 0 && !scheme.blockSizes.isEmpty() &&
+                         std::all_of(scheme.blockSizes.cbegin(), scheme.blockSizes.cend(),
+                                     [&](int size) { return size >= 1 && size <= 1000 && size % ratioSum == 0; });
+    const bool strataOk = !scheme.strata.isEmpty() && scheme.strata.constFirst().isSite() &&
+                          scheme.strataCount() >= 1 && scheme.strataCount() <= 24;
+    if (scheme.algorithm != u"pbr-v1"_s || !armsOk || !sizesOk || !strataOk)
         return Status::error(ErrorCode::InvalidInput, tr("The scheme was not loaded and checked by the study loader."));
     GeneratedList list;
     list.listId = listId;

@@ -29,7 +29,8 @@ namespace cellcrf::randomization {
 class BlockStateTracker final
 {
 public:
-    // `ratios` per arm (definition order); `allowedSizes` the scheme's block sizes.
+    // `ratios` per arm (definition order, each >= 1); `allowedSizes` the scheme's block
+    // sizes (not empty, each a multiple of the ratio sum), as the loader guarantees.
     BlockStateTracker(QList<int> ratios, QList<int> allowedSizes);
 
     // The arms (indices) the next allocation can take in some consistent state,

@@ -1198,6 +1198,7 @@ void Loader::parseRandomization(const QJsonObject &o, const QString &base)
     }
     scheme.blinded = boolean(o, base, u"blinded"_s).value_or(false);
 
+    bool ratiosKnown = true; // else block sizes are not held against a ratio sum
     if (const auto a = array(o, base, u"arms"_s, true)) {
         const QString armsPath = child(base, u"arms"_s);
         for (qsizetype i = 0; i < a->size(); ++i) {
@@ -1212,11 +1213,12 @@ void Loader::parseRandomization(const QJsonObject &o, const QString &base)
                     error(child(path, u"oid"_s), u"duplicate arm %1"_s.arg(quoted(*s)));
                 arm.oid = *s;
             }
-            if (const auto ratio = integer(*ao, path, u"ratio"_s, true)) {
-                if (*ratio < 1 || *ratio > 100)
-                    error(child(path, u"ratio"_s), u"must be between 1 and 100"_s);
+            const auto ratio = integer(*ao, path, u"ratio"_s, true);
+            if (ratio && (*ratio < 1 || *ratio > 100))
+                error(child(path, u"ratio"_s), u"must be between 1 and 100"_s);
+            else if (ratio)
                 arm.ratio = *ratio;
-            }
+            ratiosKnown = ratiosKnown && ratio && arm.ratio == *ratio;
             scheme.arms.append(arm);
         }
         if (a->size() < 2)
@@ -1230,7 +1232,7 @@ void Loader::parseRandomization(const QJsonObject &o, const QString &base)
             const auto size = integer(a->at(i), element(sizesPath, i));
             if (!size)
                 continue;
-            if (*size < 1 || *size > 1000 || *size % sum != 0)
+            if (*size < 1 || *size > 1000 || (ratiosKnown && sum > 0 && *size % sum != 0))
                 error(element(sizesPath, i),
                       u"block size %1 is not a positive multiple of the ratio sum %2 (at most 1000)"_s.arg(*size).arg(
                           sum));

@@ -469,6 +469,12 @@ void TestListGenerator::badInput_isRefused()
     QVERIFY(!ListGenerator::generate(scheme, u"L"_s, seedOf(1, 1), 0).isOk());
     QVERIFY(!ListGenerator::generate(scheme, u"L"_s, seedOf(1, 1), ListGenerator::MaxPerStratum + 1).isOk());
     QVERIFY(!ListGenerator::generate(study::RandomizationScheme{}, u"L"_s, seedOf(1, 1), 10).isOk());
+    // A scheme assembled in code with a block that does not fit the ratio is refused too.
+    auto unchecked = scheme;
+    unchecked.blockSizes = {3, 4};
+    const auto refused = ListGenerator::generate(unchecked, u"L"_s, seedOf(1, 1), 10);
+    QVERIFY(!refused.isOk());
+    QCOMPARE(refused.status().code(), ErrorCode::InvalidInput);
     QVERIFY(!Seed::fromHex(u"00"_s).has_value());
     QVERIFY(!Seed::fromHex(QString(63, u'0')).has_value());
     QVERIFY(!Seed::fromHex(QString(63, u'0') + u'g').has_value());

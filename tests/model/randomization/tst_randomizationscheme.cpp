@@ -257,6 +257,11 @@ void TestRandomizationScheme::brokenScheme_namesFileAndPath_data()
         u"$.randomization.arms[1].oid: 'c' is not a code of the code list 'arm'"_s);
     row("duplicate arm", {{r + u"/arms/1/oid"_s, u"\"a\""_s}}, u"$.randomization.arms[1].oid: duplicate arm 'a'"_s);
     row("arm ratio zero", {{r + u"/arms/1/ratio"_s, u"0"_s}}, u"$.randomization.arms[1].ratio: must be between 1"_s);
+    row("every ratio zero", {{r + u"/arms/0/ratio"_s, u"0"_s}, {r + u"/arms/1/ratio"_s, u"0"_s}},
+        u"$.randomization.arms[0].ratio: must be between 1 and 100"_s);
+    row("no arms", {{r + u"/arms"_s, {}}}, u"$.randomization: missing required key 'arms'"_s);
+    row("empty arms", {{r + u"/arms"_s, u"[]"_s}}, u"$.randomization.arms: a randomization needs at least 2 arms"_s);
+    row("ratio missing", {{r + u"/arms/1/ratio"_s, {}}}, u"$.randomization.arms[1]: missing required key 'ratio'"_s);
     row("ratio differs from the study arm", {{r + u"/arms/0/ratio"_s, u"3"_s}, {r + u"/block_sizes"_s, u"[4, 8]"_s}},
         u"$.randomization.arms[0].ratio: ratio 3 differs from the ratio 2 of arm 'a' in $.arms"_s);
     row("no arm code list", {{u"/code_lists/0"_s, {}}},
