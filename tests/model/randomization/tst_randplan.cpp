@@ -1,8 +1,10 @@
 // `cellcrf-cli rand plan`, run as the program itself: its output equals the stored
 // test vectors byte for byte, twice in a row, and the live reference implementation
 // tests/tools/pbr_reference.py when python3 is available. Also its usage and refusal
-// exit codes, and the reference script's ChaCha20 and BLAKE2b against libsodium.
+// exit codes, and the reference script's ChaCha20, BLAKE2b and uniform() against
+// libsodium and the library.
 
+#include "randomization/listgenerator.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -242,6 +244,17 @@ void TestRandPlan::reference_primitivesMatchLibsodium()
     QCOMPARE(p[u"blake2b_plain"_s].toString().toLatin1(), hexOf(digest.data(), digest.size()));
     crypto_generichash(digest.data(), digest.size(), nullptr, 0, nullptr, 0);
     QCOMPARE(p[u"blake2b_plain_empty"_s].toString().toLatin1(), hexOf(digest.data(), digest.size()));
+
+    // uniform(n) over that stream, including n = 1 and rejection-heavy sizes.
+    randomization::Digest streamKey{};
+    std::copy(key.cbegin(), key.cend(), streamKey.begin());
+    randomization::WordStream words(streamKey);
+    const QList<quint32> sizes{3, 2, 1, 9, 7, 1000000007u, 4294967295u};
+    const QJsonArray expected = p[u"uniform_words"_s].toArray();
+    QCOMPARE(expected.size(), sizes.size());
+    for (qsizetype i = 0; i < sizes.size(); ++i)
+        QCOMPARE(qint64(words.uniform(sizes.at(i))), expected.at(i).toInteger());
+    QCOMPARE(qint64(words.consumed()), p[u"uniform_consumed"_s].toInteger());
 }
 
 void TestRandPlan::reference_vectorsCheckPasses()
