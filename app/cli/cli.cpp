@@ -3,6 +3,7 @@
 #include "authcommands.h"
 #include "exportcommands.h"
 #include "password.h"
+#include "randcommands.h"
 
 #include "audit/verifier.h"
 #include "auth/authservice.h"
@@ -123,6 +124,8 @@ int Cli::run(const QStringList &arguments)
         return runAuthCommand(args, m_out, m_err, m_in, m_clock);
     if (exportCommandNames().contains(command))
         return runExportCommand(args, m_out, m_err, m_in, m_clock);
+    if (randCommandNames().contains(command))
+        return runRandCommand(args, m_out, m_err);
     return usage(tr("unknown command '%1'").arg(command));
 }
 
@@ -137,6 +140,8 @@ int Cli::usage(const QString &problem)
     for (const auto &[synopsis, summary] : authCommandHelp())
         s << "  " << synopsis.leftJustified(44) << ' ' << summary << '\n';
     for (const auto &[synopsis, summary] : exportCommandHelp())
+        s << "  " << synopsis.leftJustified(44) << ' ' << summary << '\n';
+    for (const auto &[synopsis, summary] : randCommandHelp())
         s << "  " << synopsis.leftJustified(44) << ' ' << summary << '\n';
     s << '\n' << tr("Derivations:") << '\n';
     for (const clinical::DerivationInfo &d : clinical::derivations())

@@ -182,6 +182,68 @@ struct Site
     int utcOffsetMinutes = 0;
 };
 
+// One stratification factor of a randomization scheme (RANDOMIZATION.md §3.1).
+struct StratumFactor
+{
+    QString name;                      // the key in stratum codes: "site", "disease_group"
+    QString source;                    // "subject.site", or "<form>.<item>" of a single-choice item
+    QMap<QString, QString> map;        // source code -> stratum value (every factor but the site)
+    QMap<QString, QString> shortCodes; // stratum value -> its part of the randomization number
+    // Site oids in definition order for the site; else the distinct map values sorted by UTF-8 bytes.
+    QStringList values;
+
+    bool isSite() const { return source == QLatin1String("subject.site"); }
+};
+
+struct RandomizationArm
+{
+    QString oid;
+    int ratio = 1;
+};
+
+// A statement the randomizing person ticks before randomizing (RANDOMIZATION.md §3.6, check 8).
+struct RandomizationConfirmation
+{
+    QString oid;
+    LocalizedText text;
+};
+
+// The stratified permuted-block scheme of a study (RANDOMIZATION.md §3.1). The loader
+// guarantees: two or more arms from the `arm` code list, every block size a multiple of
+// the ratio sum, the site as the first factor, every other factor a single-choice item
+// whose codes all map to a value with a short code, and at most 24 strata.
+struct RandomizationScheme
+{
+    QString listPrefix;
+    QString algorithm; // "pbr-v1"
+    bool blinded = false;
+    QList<RandomizationArm> arms;
+    QList<int> blockSizes;
+    QList<StratumFactor> strata; // the site first
+    int perStratum = 0;
+    int packSize = 0;
+    int lowWater = 0;
+    QStringList randomizerRoles;
+    std::optional<int> maxDaysAfterInfusion;
+    QList<RandomizationConfirmation> confirmations;
+    QJsonObject json; // the block as loaded; its canonical form enters the list's manifest hash
+
+    int ratioSum() const
+    {
+        int sum = 0;
+        for (const RandomizationArm &arm : arms)
+            sum += arm.ratio;
+        return sum;
+    }
+    qsizetype strataCount() const
+    {
+        qsizetype count = strata.isEmpty() ? 0 : 1;
+        for (const StratumFactor &factor : strata)
+            count *= factor.values.size();
+        return count;
+    }
+};
+
 struct Study
 {
     QString oid;
@@ -195,7 +257,8 @@ struct Study
     QList<Form> forms;
     QList<CodeList> codeLists;
     QJsonObject settings; // study-specific parameters, e.g. icans_ice_min_age_years
-    QString directory;    // where the definition was loaded from
+    std::optional<RandomizationScheme> randomization;
+    QString directory; // where the definition was loaded from
 
     const Form *form(const QString &oid) const;
     const Event *event(const QString &oid) const;

@@ -159,6 +159,8 @@ public:
     {}
 
     Result<Study> run();
+    // A bare scheme file: the randomization block with the site codes as "sites".
+    Result<RandomizationScheme> runScheme(const QString &fileName);
 
 private:
     void error(const QString &path, const QString &message) { error(m_file, path, message); }
@@ -196,6 +198,8 @@ private:
     void parseCheck(Form &form, FormOrigin &origin, const QJsonObject &o, const QString &path);
 
     void checkReferences();
+    void parseRandomization(const QJsonObject &o, const QString &path);
+    void checkRandomization();
     void checkItemReference(const Form &form, const QString &file, const QString &path, const QString &reference,
                             const QString &what);
     void checkExpression(const Form &form, const QString &file, const QString &path, const QString &source);
@@ -211,6 +215,7 @@ private:
     QStringList m_anchorPaths;           // parallel to m_study.anchors
     QHash<QString, QString> m_itemOwner; // item oid -> form oid, across the study
     QSet<QString> m_untyped;             // "form.item" whose type is unknown, to avoid follow-on errors
+    QString m_randomizationPath;         // "$.randomization" in study.json, "$" in a bare scheme file
 };
 
 std::optional<QJsonObject> Loader::readObject(const QString &relative)
@@ -398,7 +403,7 @@ void Loader::parseStudy(const QJsonObject &root)
     const QString top = u"$"_s;
     checkKeys(root, top,
               {u"format"_s, u"oid"_s, u"version"_s, u"protocol"_s, u"name"_s, u"description"_s, u"settings"_s,
-               u"sites"_s, u"arms"_s, u"anchors"_s, u"code_lists"_s, u"events"_s, u"forms"_s});
+               u"sites"_s, u"arms"_s, u"anchors"_s, u"code_lists"_s, u"events"_s, u"forms"_s, u"randomization"_s});
     if (const auto format = string(root, top, u"format"_s, true); format && *format != StudyLoader::formatName())
         error(u"$.format"_s,
               u"unsupported format %1 (expected %2)"_s.arg(quoted(*format), quoted(StudyLoader::formatName())));
@@ -424,6 +429,10 @@ void Loader::parseStudy(const QJsonObject &root)
         parseArms(*a, u"$.arms"_s);
     if (const auto a = array(root, top, u"code_lists"_s, true))
         parseCodeLists(*a, u"$.code_lists"_s);
+    if (root.contains(u"randomization"_s)) {
+        if (const auto o = object(root.value(u"randomization"_s), u"$.randomization"_s))
+            parseRandomization(*o, u"$.randomization"_s);
+    }
     if (const auto a = array(root, top, u"forms"_s, true)) {
         for (qsizetype i = 0; i < a->size(); ++i) {
             const QString path = element(u"$.forms"_s, i);
@@ -1146,6 +1155,322 @@ void Loader::checkReferences()
     }
 }
 
+// ---------------------------------------------------------------- randomization
+
+// Roles that randomize at a site. The names are auth's role names (model/auth/permissions.h),
+// repeated because the definition layer sits below auth; a test keeps the two in step.
+const QStringList &randomizingRoles()
+{
+    static const QStringList roles{u"nurse"_s, u"investigator"_s};
+    return roles;
+}
+
+// Roles that exist but never randomize: separation of duties (RANDOMIZATION.md §3.5).
+const QStringList &nonRandomizingRoles()
+{
+    static const QStringList roles{u"monitor"_s, u"data_manager"_s, u"administrator"_s, u"statistician"_s, u"system"_s};
+    return roles;
+}
+
+bool matches(const QString &pattern, const QString &text)
+{
+    return QRegularExpression(QRegularExpression::anchoredPattern(pattern)).match(text).hasMatch();
+}
+
+void Loader::parseRandomization(const QJsonObject &o, const QString &base)
+{
+    m_randomizationPath = base;
+    checkKeys(o, base,
+              {u"list_prefix"_s, u"algorithm"_s, u"blinded"_s, u"arms"_s, u"block_sizes"_s, u"strata"_s,
+               u"per_stratum"_s, u"pack_size"_s, u"low_water"_s, u"randomizer_roles"_s, u"max_days_after_infusion"_s,
+               u"confirmations"_s});
+    RandomizationScheme scheme;
+    scheme.json = o;
+    if (const auto s = string(o, base, u"list_prefix"_s, true)) {
+        if (!matches(u"[A-Za-z0-9]{1,12}"_s, *s))
+            error(child(base, u"list_prefix"_s), u"%1 must be 1 to 12 letters or digits"_s.arg(quoted(*s)));
+        scheme.listPrefix = *s;
+    }
+    if (const auto s = string(o, base, u"algorithm"_s, true)) {
+        if (*s != u"pbr-v1"_s)
+            error(child(base, u"algorithm"_s), u"unknown algorithm %1 (expected 'pbr-v1')"_s.arg(quoted(*s)));
+        scheme.algorithm = *s;
+    }
+    scheme.blinded = boolean(o, base, u"blinded"_s).value_or(false);
+
+    bool ratiosKnown = true; // else block sizes are not held against a ratio sum
+    if (const auto a = array(o, base, u"arms"_s, true)) {
+        const QString armsPath = child(base, u"arms"_s);
+        for (qsizetype i = 0; i < a->size(); ++i) {
+            const QString path = element(armsPath, i);
+            const auto ao = object(a->at(i), path);
+            if (!ao)
+                continue;
+            checkKeys(*ao, path, {u"oid"_s, u"ratio"_s});
+            RandomizationArm arm;
+            if (const auto s = oid(*ao, path, u"oid"_s, isVariableName, variableRule())) {
+                if (std::any_of(scheme.arms.cbegin(), scheme.arms.cend(), [&](const auto &x) { return x.oid == *s; }))
+                    error(child(path, u"oid"_s), u"duplicate arm %1"_s.arg(quoted(*s)));
+                arm.oid = *s;
+            }
+            const auto ratio = integer(*ao, path, u"ratio"_s, true);
+            if (ratio && (*ratio < 1 || *ratio > 100))
+                error(child(path, u"ratio"_s), u"must be between 1 and 100"_s);
+            else if (ratio)
+                arm.ratio = *ratio;
+            ratiosKnown = ratiosKnown && ratio && arm.ratio == *ratio;
+            scheme.arms.append(arm);
+        }
+        if (a->size() < 2)
+            error(armsPath, u"a randomization needs at least 2 arms"_s);
+    }
+
+    if (const auto a = array(o, base, u"block_sizes"_s, true)) {
+        const QString sizesPath = child(base, u"block_sizes"_s);
+        const int sum = scheme.ratioSum();
+        for (qsizetype i = 0; i < a->size(); ++i) {
+            const auto size = integer(a->at(i), element(sizesPath, i));
+            if (!size)
+                continue;
+            if (*size < 1 || *size > 1000 || (ratiosKnown && sum > 0 && *size % sum != 0))
+                error(element(sizesPath, i),
+                      u"block size %1 is not a positive multiple of the ratio sum %2 (at most 1000)"_s.arg(*size).arg(
+                          sum));
+            else if (scheme.blockSizes.contains(*size))
+                error(element(sizesPath, i), u"duplicate block size %1"_s.arg(*size));
+            else
+                scheme.blockSizes.append(*size);
+        }
+        if (a->isEmpty())
+            error(sizesPath, u"a randomization needs at least one block size"_s);
+    }
+
+    if (const auto a = array(o, base, u"strata"_s, true)) {
+        const QString strataPath = child(base, u"strata"_s);
+        for (qsizetype i = 0; i < a->size(); ++i) {
+            const QString path = element(strataPath, i);
+            const auto fo = object(a->at(i), path);
+            if (!fo)
+                continue;
+            checkKeys(*fo, path, {u"factor"_s, u"source"_s, u"map"_s, u"short"_s});
+            StratumFactor factor;
+            if (const auto s = oid(*fo, path, u"factor"_s, isVariableName, variableRule())) {
+                if (std::any_of(scheme.strata.cbegin(), scheme.strata.cend(),
+                                [&](const auto &f) { return f.name == *s; }))
+                    error(child(path, u"factor"_s), u"duplicate factor %1"_s.arg(quoted(*s)));
+                factor.name = *s;
+            }
+            factor.source = string(*fo, path, u"source"_s, true).value_or(QString());
+            if (factor.isSite() != (i == 0)) {
+                error(child(path, u"source"_s),
+                      u"the first factor, and only the first, is the site ('subject.site')"_s);
+            } else if (factor.isSite()) {
+                for (const QString &key : {u"map"_s, u"short"_s}) {
+                    if (fo->contains(key))
+                        error(child(path, key), u"the site factor uses the site codes: no %1"_s.arg(quoted(key)));
+                }
+                for (const Site &site : std::as_const(m_study.sites))
+                    factor.values.append(site.oid);
+            } else if (!factor.source.isEmpty()) {
+                if (!matches(u"[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*"_s, factor.source))
+                    error(child(path, u"source"_s),
+                          u"expected 'subject.site' or '<form>.<item>', found %1"_s.arg(quoted(factor.source)));
+                const QString mapPath = child(path, u"map"_s);
+                if (require(*fo, path, u"map"_s)) {
+                    if (const auto map = object(fo->value(u"map"_s), mapPath)) {
+                        for (auto it = map->constBegin(); it != map->constEnd(); ++it) {
+                            if (!it.value().isString() || !matches(u"[A-Za-z0-9_-]{1,32}"_s, it.value().toString()))
+                                error(child(mapPath, it.key()),
+                                      u"a stratum value is 1 to 32 letters, digits, '_' or '-'"_s);
+                            else
+                                factor.map.insert(it.key(), it.value().toString());
+                        }
+                        if (map->isEmpty())
+                            error(mapPath, u"the map needs at least one code"_s);
+                    }
+                }
+                QStringList values = factor.map.values();
+                values.removeDuplicates();
+                std::sort(values.begin(), values.end(),
+                          [](const QString &x, const QString &y) { return x.toUtf8() < y.toUtf8(); });
+                factor.values = values;
+                const QString shortPath = child(path, u"short"_s);
+                if (require(*fo, path, u"short"_s)) {
+                    if (const auto shorts = object(fo->value(u"short"_s), shortPath)) {
+                        for (auto it = shorts->constBegin(); it != shorts->constEnd(); ++it) {
+                            const QString code = it.value().toString();
+                            if (!values.contains(it.key()))
+                                error(child(shortPath, it.key()),
+                                      u"%1 is not a value of the map"_s.arg(quoted(it.key())));
+                            else if (!it.value().isString() || !matches(u"[A-Za-z0-9]{1,8}"_s, code))
+                                error(child(shortPath, it.key()), u"a short code is 1 to 8 letters or digits"_s);
+                            else if (factor.shortCodes.values().contains(code))
+                                error(child(shortPath, it.key()), u"duplicate short code %1"_s.arg(quoted(code)));
+                            else
+                                factor.shortCodes.insert(it.key(), code);
+                        }
+                        for (const QString &value : std::as_const(values)) {
+                            if (!shorts->contains(value))
+                                error(shortPath, u"no short code for the value %1"_s.arg(quoted(value)));
+                        }
+                    }
+                }
+            }
+            scheme.strata.append(factor);
+        }
+        if (a->isEmpty())
+            error(strataPath, u"a randomization needs the site as its first factor"_s);
+        if (const qsizetype n = scheme.strataCount(); n > 24)
+            error(strataPath, u"%1 strata: at most 24 are allowed"_s.arg(n));
+    }
+
+    const auto positive = [&](const QString &key, bool required, int maximum) -> int {
+        const auto value = integer(o, base, key, required);
+        if (value && (*value < 1 || *value > maximum))
+            error(child(base, key), u"must be between 1 and %1"_s.arg(maximum));
+        return value.value_or(0);
+    };
+    scheme.perStratum = positive(u"per_stratum"_s, true, 1000000);
+    scheme.packSize = positive(u"pack_size"_s, true, 1000);
+    scheme.lowWater = positive(u"low_water"_s, true, 1000);
+    if (o.contains(u"max_days_after_infusion"_s))
+        scheme.maxDaysAfterInfusion = positive(u"max_days_after_infusion"_s, false, 3650);
+
+    if (const auto a = array(o, base, u"randomizer_roles"_s, true)) {
+        const QString rolesPath = child(base, u"randomizer_roles"_s);
+        for (qsizetype i = 0; i < a->size(); ++i) {
+            const QString role = a->at(i).toString();
+            if (!a->at(i).isString())
+                error(element(rolesPath, i), u"expected a role name, found %1"_s.arg(describeType(a->at(i))));
+            else if (nonRandomizingRoles().contains(role))
+                error(element(rolesPath, i), u"the role %1 may not randomize"_s.arg(quoted(role)));
+            else if (!randomizingRoles().contains(role))
+                error(element(rolesPath, i),
+                      u"unknown role %1 (use %2)"_s.arg(quoted(role), randomizingRoles().join(u" or "_s)));
+            else if (!scheme.randomizerRoles.contains(role))
+                scheme.randomizerRoles.append(role);
+        }
+        if (a->isEmpty())
+            error(rolesPath, u"name at least one role that randomizes"_s);
+    }
+
+    if (const auto a = array(o, base, u"confirmations"_s, false)) {
+        const QString confirmationsPath = child(base, u"confirmations"_s);
+        for (qsizetype i = 0; i < a->size(); ++i) {
+            const QString path = element(confirmationsPath, i);
+            const auto co = object(a->at(i), path);
+            if (!co)
+                continue;
+            checkKeys(*co, path, {u"oid"_s, u"text"_s});
+            RandomizationConfirmation confirmation;
+            // Not an item, so not bound by REDCap's variable length: "rand_conf_accepts_either_arm" fits.
+            if (const auto s = oid(
+                    *co, path, u"oid"_s, [](const QString &n) { return matches(u"[a-z][a-z0-9_]{0,39}"_s, n); },
+                    u"lower-case letters, digits and '_', starting with a letter, at most 40 characters"_s)) {
+                if (std::any_of(scheme.confirmations.cbegin(), scheme.confirmations.cend(),
+                                [&](const auto &c) { return c.oid == *s; }))
+                    error(child(path, u"oid"_s), u"duplicate confirmation %1"_s.arg(quoted(*s)));
+                confirmation.oid = *s;
+            }
+            confirmation.text = text(*co, path, u"text"_s, true);
+            scheme.confirmations.append(confirmation);
+        }
+    }
+    m_study.randomization = scheme;
+}
+
+// What the scheme names elsewhere in the study: arms and the items its factors read.
+void Loader::checkRandomization()
+{
+    if (!m_study.randomization)
+        return;
+    const QString studyFile = u"study.json"_s;
+    const RandomizationScheme &scheme = *m_study.randomization;
+    const QString armsPath = child(m_randomizationPath, u"arms"_s);
+    const CodeList *armCodes = m_study.codeList(u"arm"_s);
+    if (!armCodes)
+        error(studyFile, armsPath, u"the study has no code list 'arm' to take the arms from"_s);
+    for (qsizetype i = 0; i < scheme.arms.size() && armCodes; ++i) {
+        const RandomizationArm &arm = scheme.arms.at(i);
+        const Arm *studyArm = m_study.arm(arm.oid);
+        if (arm.oid.isEmpty())
+            continue;
+        if (!armCodes->contains(arm.oid))
+            error(studyFile, child(element(armsPath, i), u"oid"_s),
+                  u"%1 is not a code of the code list 'arm'"_s.arg(quoted(arm.oid)));
+        else if (studyArm && studyArm->ratio != arm.ratio)
+            error(studyFile, child(element(armsPath, i), u"ratio"_s),
+                  u"ratio %1 differs from the ratio %2 of arm %3 in $.arms"_s.arg(arm.ratio)
+                      .arg(studyArm->ratio)
+                      .arg(quoted(arm.oid)));
+    }
+    for (qsizetype i = 1; i < scheme.strata.size(); ++i) {
+        const StratumFactor &factor = scheme.strata.at(i);
+        const QString path = element(child(m_randomizationPath, u"strata"_s), i);
+        const qsizetype dot = factor.source.indexOf(u'.');
+        if (dot < 0)
+            continue;
+        const QString formOid = factor.source.left(dot);
+        const Form *form = m_study.form(formOid);
+        if (!form && m_listedForms.contains(formOid))
+            continue; // the form's file failed to load and has its own error
+        const Item *item = form ? form->item(factor.source.mid(dot + 1)) : nullptr;
+        if (!item) {
+            error(studyFile, child(path, u"source"_s), u"unknown item %1"_s.arg(quoted(factor.source)));
+            continue;
+        }
+        if (m_untyped.contains(formOid + u'.' + item->oid))
+            continue;
+        const CodeList *codes = m_study.codeList(item->codeListOid);
+        if (item->type != ItemType::SingleChoice || !codes) {
+            error(studyFile, child(path, u"source"_s),
+                  u"%1 is not a single-choice item with a code list"_s.arg(quoted(factor.source)));
+            continue;
+        }
+        QStringList missing;
+        for (const CodeListItem &code : codes->items) {
+            if (!factor.map.contains(code.code))
+                missing.append(quoted(code.code));
+        }
+        if (!missing.isEmpty())
+            error(studyFile, child(path, u"map"_s),
+                  u"the map does not cover the code(s) %1 of the code list %2"_s.arg(missing.join(u", "_s),
+                                                                                     quoted(codes->oid)));
+        for (auto it = factor.map.cbegin(); it != factor.map.cend(); ++it) {
+            if (!codes->contains(it.key()))
+                error(studyFile, child(child(path, u"map"_s), it.key()),
+                      u"%1 is not a code of the code list %2"_s.arg(quoted(it.key()), quoted(codes->oid)));
+        }
+    }
+}
+
+Result<RandomizationScheme> Loader::runScheme(const QString &fileName)
+{
+    m_file = fileName;
+    if (const auto root = readObject(m_file)) {
+        QJsonObject block = *root;
+        block.remove(u"sites"_s);
+        if (const auto sites = array(*root, u"$"_s, u"sites"_s, true)) {
+            for (qsizetype i = 0; i < sites->size(); ++i) {
+                const QString code = sites->at(i).toString();
+                if (!sites->at(i).isString() || !isSiteName(code))
+                    error(element(u"$.sites"_s, i), u"expected a site code: letters, digits, '_' and '-'"_s);
+                else if (m_study.site(code))
+                    error(element(u"$.sites"_s, i), u"duplicate site %1"_s.arg(quoted(code)));
+                else
+                    m_study.sites.append(Site{code, {}, 0});
+            }
+            if (sites->isEmpty())
+                error(u"$.sites"_s, u"a scheme needs at least one site"_s);
+        }
+        // Known keys are checked by parseRandomization; "sites" is the one addition.
+        parseRandomization(block, u"$"_s);
+    }
+    if (!m_errors.isEmpty())
+        return Status::error(ErrorCode::InvalidInput, m_errors.join(u'\n'), QDir(m_dir).filePath(fileName));
+    return std::move(*m_study.randomization);
+}
+
 Result<Study> Loader::run()
 {
     const QDir dir(m_dir);
@@ -1174,6 +1499,7 @@ Result<Study> Loader::run()
     }
 
     checkReferences();
+    checkRandomization();
 
     if (!m_errors.isEmpty())
         return Status::error(ErrorCode::InvalidInput, m_errors.join(u'\n'), m_dir);
@@ -1191,6 +1517,14 @@ QString StudyLoader::formatName()
 Result<Study> StudyLoader::load(const QString &directory)
 {
     return Loader(directory).run();
+}
+
+Result<RandomizationScheme> StudyLoader::loadRandomizationScheme(const QString &file)
+{
+    const QFileInfo info(file);
+    if (!info.isFile())
+        return Status::error(ErrorCode::NotFound, u"%1: no such file"_s.arg(file));
+    return Loader(info.absolutePath()).runScheme(info.fileName());
 }
 
 QStringList StudyLoader::availableStudies(const QString &root)

@@ -26,6 +26,11 @@ public:
     // every error, one per line, as "<file>: <JSON path>: <message>".
     static Result<Study> load(const QString &directory);
 
+    // Loads a bare randomization scheme: the "randomization" block of a study.json
+    // plus "sites": [site codes in definition order]. Checked as in a study, except
+    // what needs the rest of the study (the arm code list, the factors' items).
+    static Result<RandomizationScheme> loadRandomizationScheme(const QString &file);
+
     // The names of the sub-folders of `root` that hold a study.json, sorted.
     static QStringList availableStudies(const QString &root);
 };
