@@ -7,6 +7,7 @@
 #include "records/signatures.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QLoggingCategory>
 
@@ -919,7 +920,11 @@ Result<std::unique_ptr<records::StudyFile>> createDemoDatabase(const QString &pa
             QCoreApplication::translate("cellcrf::demo", "The number of subjects must be 1 to 100000."));
     ManualClock clock(QDateTime(firstConsent.addDays(-7), QTime(0, 0), Qt::UTC));
     records::CreateOptions create;
-    create.deviceId = QStringLiteral("demo-%1-%2").arg(options.studyOid).arg(options.seed);
+    // A device id of the form sync packages require (16 hex digits, SYNC.md
+    // §2.1), the same for the same study and seed.
+    const QByteArray demoName = QStringLiteral("demo-%1-%2").arg(options.studyOid).arg(options.seed).toUtf8();
+    create.deviceId =
+        QString::fromLatin1(QCryptographicHash::hash(demoName, QCryptographicHash::Sha256).toHex().left(16));
     create.deviceName = QStringLiteral("Demonstration workstation");
     create.demo = true;
     Status status;

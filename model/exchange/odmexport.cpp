@@ -271,6 +271,49 @@ QString signatureDefOid(const QString &meaning)
     return QStringLiteral("SD.") + meaning;
 }
 
+void writeUser(QXmlStreamWriter &x, const QString &loginName, const QString &fullName)
+{
+    x.writeStartElement(QStringLiteral("User"));
+    x.writeAttribute(QStringLiteral("OID"), userOid(loginName));
+    x.writeTextElement(QStringLiteral("LoginName"), loginName);
+    if (!fullName.isEmpty())
+        x.writeTextElement(QStringLiteral("FullName"), fullName);
+    x.writeEndElement();
+}
+
+void writeLocations(QXmlStreamWriter &x, const study::Study &study)
+{
+    for (const study::Site &s : study.sites) {
+        x.writeStartElement(QStringLiteral("Location"));
+        x.writeAttribute(QStringLiteral("OID"), locationOid(s.oid));
+        x.writeAttribute(QStringLiteral("Name"), s.name.text());
+        x.writeAttribute(QStringLiteral("LocationType"), QStringLiteral("Site"));
+        x.writeEmptyElement(QStringLiteral("MetaDataVersionRef"));
+        x.writeAttribute(QStringLiteral("StudyOID"), study.oid);
+        x.writeAttribute(QStringLiteral("MetaDataVersionOID"), QStringLiteral("MDV.") + study.version);
+        x.writeAttribute(QStringLiteral("EffectiveDate"), QStringLiteral("2000-01-01"));
+        x.writeEndElement();
+    }
+}
+
+void writeSignatureDefs(QXmlStreamWriter &x)
+{
+    const std::pair<records::SignatureMeaning, const char *> meanings[] = {
+        {records::SignatureMeaning::Authored, "I entered or am responsible for this data."},
+        {records::SignatureMeaning::Reviewed, "I reviewed this data."},
+        {records::SignatureMeaning::Approved, "I approve this data."}};
+    for (const auto &[meaning, text] : meanings) {
+        x.writeStartElement(QStringLiteral("SignatureDef"));
+        x.writeAttribute(QStringLiteral("OID"), signatureDefOid(records::meaningName(meaning)));
+        x.writeAttribute(QStringLiteral("Methodology"), QStringLiteral("Electronic"));
+        x.writeTextElement(QStringLiteral("Meaning"), QString::fromLatin1(text));
+        x.writeTextElement(QStringLiteral("LegalReason"),
+                           QStringLiteral("Electronic signature under 21 CFR Part 11, signed with the "
+                                          "signer's password"));
+        x.writeEndElement();
+    }
+}
+
 // A transactional file names everyone who changed data, including accounts
 // that no longer exist and the program itself (`system`), and the meanings of
 // the signatures it holds.
@@ -296,41 +339,13 @@ Status writeAdminData(QXmlStreamWriter &x, const store::Database &db, const stud
         if (Status s = a.exec(); !s)
             return s;
         while (a.next()) {
-            if (users.contains(a.text(0)))
-                continue;
-            x.writeStartElement(QStringLiteral("User"));
-            x.writeAttribute(QStringLiteral("OID"), userOid(a.text(0)));
-            x.writeTextElement(QStringLiteral("LoginName"), a.text(0));
-            x.writeEndElement();
+            if (!users.contains(a.text(0)))
+                writeUser(x, a.text(0), QString());
         }
     }
-    for (const study::Site &s : study.sites) {
-        x.writeStartElement(QStringLiteral("Location"));
-        x.writeAttribute(QStringLiteral("OID"), locationOid(s.oid));
-        x.writeAttribute(QStringLiteral("Name"), s.name.text());
-        x.writeAttribute(QStringLiteral("LocationType"), QStringLiteral("Site"));
-        x.writeEmptyElement(QStringLiteral("MetaDataVersionRef"));
-        x.writeAttribute(QStringLiteral("StudyOID"), study.oid);
-        x.writeAttribute(QStringLiteral("MetaDataVersionOID"), QStringLiteral("MDV.") + study.version);
-        x.writeAttribute(QStringLiteral("EffectiveDate"), QStringLiteral("2000-01-01"));
-        x.writeEndElement();
-    }
-    if (transactional) {
-        const std::pair<records::SignatureMeaning, const char *> meanings[] = {
-            {records::SignatureMeaning::Authored, "I entered or am responsible for this data."},
-            {records::SignatureMeaning::Reviewed, "I reviewed this data."},
-            {records::SignatureMeaning::Approved, "I approve this data."}};
-        for (const auto &[meaning, text] : meanings) {
-            x.writeStartElement(QStringLiteral("SignatureDef"));
-            x.writeAttribute(QStringLiteral("OID"), signatureDefOid(records::meaningName(meaning)));
-            x.writeAttribute(QStringLiteral("Methodology"), QStringLiteral("Electronic"));
-            x.writeTextElement(QStringLiteral("Meaning"), QString::fromLatin1(text));
-            x.writeTextElement(QStringLiteral("LegalReason"),
-                               QStringLiteral("Electronic signature under 21 CFR Part 11, signed with the "
-                                              "signer's password"));
-            x.writeEndElement();
-        }
-    }
+    writeLocations(x, study);
+    if (transactional)
+        writeSignatureDefs(x);
     x.writeEndElement();
     return Status::ok();
 }
@@ -365,17 +380,20 @@ QString stampWithOffset(const QString &utc, int offsetMinutes)
 // Remove with IsNull="Yes" when it has none left. Consecutive changes of one
 // form share their containers as long as no item repeats; an element holds at
 // most one AuditRecord. Signatures become Signature elements of their form, and
-// casebook signatures Signature elements of the SubjectData.
+// casebook signatures Signature elements of the SubjectData. `keep`, when set,
+// narrows what is written to the audit events it accepts (a sync package's
+// events) the way the date window does.
 class TransactionWriter
 {
 public:
     TransactionWriter(QXmlStreamWriter &x, const store::Database &db, const study::Study &study,
-                      const ExportOptions &options, const StoredSubject &subject)
+                      const ExportOptions &options, const StoredSubject &subject, OdmEventFilter keep = {})
         : m_x(x)
         , m_db(db)
         , m_study(study)
         , m_options(options)
         , m_subject(subject)
+        , m_keep(std::move(keep))
     {}
 
     qint64 itemCount() const { return m_items; }
@@ -432,19 +450,19 @@ public:
             c.reason = q.text(11);
 
             if (action == created) {
-                if (inWindow(c))
+                if (inWindow(c) && kept(c))
                     writeSubjectCreated(c);
                 continue;
             }
             if (action == signature) {
                 const auto sig = signatures.constFind(c.eventId);
-                if (sig != signatures.constEnd() && selected(c, nullptr))
+                if (sig != signatures.constEnd() && selected(c, nullptr) && kept(c))
                     writeSignature(c, sig->first, sig->second, newValue.toString());
                 continue;
             }
             if (action == casebookSignature) {
                 const auto sig = casebookSignatures.constFind(c.eventId);
-                if (sig != casebookSignatures.constEnd() && inWindow(c))
+                if (sig != casebookSignatures.constEnd() && inWindow(c) && kept(c))
                     writeCasebookSignature(c, sig->first, sig->second, newValue.toString());
                 continue;
             }
@@ -461,7 +479,7 @@ public:
                 state.value = newValue.isNull() ? QString() : newValue.toString();
             else
                 state.missingReason = newValue.isNull() ? QString() : newValue.toString();
-            if (!emit || !inWindow(c))
+            if (!emit || !inWindow(c) || !kept(c))
                 continue;
             const QString after = odmValue(*item, state, m_subject, m_options.deidentify);
             if (before == after || (before.isEmpty() && after.isEmpty()))
@@ -525,6 +543,8 @@ private:
             return false;
         return true;
     }
+
+    bool kept(const Change &c) const { return !m_keep || m_keep(c.eventId); }
 
     void writeAuditRecord(const Change &c)
     {
@@ -684,6 +704,7 @@ private:
     const study::Study &m_study;
     const ExportOptions &m_options;
     const StoredSubject &m_subject;
+    OdmEventFilter m_keep;
     QHash<QString, StoredValue> m_values;
     QSet<QString> m_seenEvents;
     QSet<QString> m_seenForms;
@@ -695,6 +716,40 @@ private:
 };
 
 } // namespace
+
+QString odmMetaDataVersionOid(const study::Study &study)
+{
+    return QStringLiteral("MDV.") + study.version;
+}
+
+void writeOdmStudy(QXmlStreamWriter &x, const study::Study &study)
+{
+    x.writeStartElement(QStringLiteral("Study"));
+    x.writeAttribute(QStringLiteral("OID"), study.oid);
+    writeMetaData(x, study, ExportOptions{});
+    x.writeEndElement();
+}
+
+void writeOdmAdminData(QXmlStreamWriter &x, const study::Study &study, const QList<OdmUser> &users)
+{
+    x.writeStartElement(QStringLiteral("AdminData"));
+    x.writeAttribute(QStringLiteral("StudyOID"), study.oid);
+    for (const OdmUser &u : users)
+        writeUser(x, u.loginName, u.fullName);
+    writeLocations(x, study);
+    writeSignatureDefs(x);
+    x.writeEndElement();
+}
+
+Result<qint64> writeOdmSubjectTransactions(QXmlStreamWriter &x, const store::Database &db, const study::Study &study,
+                                           const StoredSubject &subject, const OdmEventFilter &keep)
+{
+    const ExportOptions options;
+    TransactionWriter tx(x, db, study, options, subject, keep);
+    if (Status s = tx.write(); !s)
+        return s;
+    return tx.itemCount();
+}
 
 Result<ExportResult> exportOdm(const ExportContext &context, const ExportOptions &options, const QString &directory,
                                const Progress &progress, const CancelCheck &cancelled)

@@ -24,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <QXmlStreamWriter>
 
 #include <sys/resource.h>
 
@@ -669,6 +670,90 @@ private Q_SLOTS:
             auto rc = exportRedcap(ctx, options, out.path());
             QVERIFY2(rc, qPrintable(rc.message()));
         }
+    }
+
+    // The sync payload's informative view: the transactional history of a
+    // subject narrowed to chosen audit events, each change still knowing what
+    // it replaced although the events before it are left out.
+    void subjectTransactionsKeepOnlyTheChosenEvents()
+    {
+        Fixture fx;
+        fx.build();
+        audit::AuditTrail trail(*fx.db, fx.clock);
+        QStringList ids;
+        const auto change = [&](const std::optional<QString> &oldValue, const std::optional<QString> &newValue,
+                                const QString &reason) {
+            audit::AuditEvent e;
+            e.userName = QStringLiteral("nurse");
+            e.userRole = QStringLiteral("nurse");
+            e.action = QString::fromLatin1(audit::action::ItemValue);
+            e.subjectKey = QStringLiteral("bj01-001");
+            e.eventOid = QStringLiteral("screening");
+            e.eventRepeat = 1;
+            e.formOid = QStringLiteral("dm");
+            e.formRepeat = 1;
+            e.itemOid = QStringLiteral("age");
+            e.oldValue = oldValue;
+            e.newValue = newValue;
+            e.reason = reason;
+            QVERIFY(fx.db->transaction([&]() -> Status {
+                auto appended = trail.append(e);
+                if (!appended)
+                    return appended.status();
+                ids << appended->eventId;
+                return Status::ok();
+            }));
+            fx.clock.advanceSeconds(60);
+        };
+        change(std::nullopt, QStringLiteral("45"), {});
+        change(QStringLiteral("45"), QStringLiteral("46"), QStringLiteral("typing error"));
+        change(QStringLiteral("46"), std::nullopt, QStringLiteral("entered for the wrong subject"));
+        QCOMPARE(ids.size(), 3);
+
+        StoredSubject subject;
+        store::Query q(*fx.db, QStringLiteral("SELECT id, site_oid FROM subject WHERE subject_key = 'bj01-001'"));
+        QVERIFY(q.exec() && q.next());
+        subject.id = q.integer(0);
+        subject.key = QStringLiteral("bj01-001");
+        subject.siteOid = q.text(1);
+
+        // ItemData of the view as "TransactionType Value SourceID".
+        const auto view = [&](const OdmEventFilter &keep) {
+            QByteArray bytes;
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::WriteOnly);
+            QXmlStreamWriter x(&buffer);
+            x.writeStartDocument();
+            x.writeStartElement(QStringLiteral("ClinicalData"));
+            auto items = writeOdmSubjectTransactions(x, *fx.db, fx.study, subject, keep);
+            [&] { QVERIFY2(items, qPrintable(items.message())); }();
+            x.writeEndElement();
+            x.writeEndDocument();
+            QStringList out;
+            QXmlStreamReader r(bytes);
+            QString open;
+            while (!r.atEnd()) {
+                r.readNext();
+                if (r.isStartElement() && r.name() == QLatin1String("ItemData"))
+                    open = r.attributes().value(QLatin1String("TransactionType")).toString() + QLatin1Char(' ') +
+                           r.attributes().value(QLatin1String("Value")).toString();
+                if (r.isStartElement() && r.name() == QLatin1String("SourceID") && !open.isEmpty())
+                    out << open + QLatin1Char(' ') + r.readElementText();
+                if (r.isEndElement() && r.name() == QLatin1String("ItemData"))
+                    open.clear();
+            }
+            [&] { QVERIFY2(!r.hasError(), qPrintable(r.errorString())); }();
+            [&] { QCOMPARE(qint64(out.size()), *items); }();
+            return out;
+        };
+        QCOMPARE(view({}), QStringList({QStringLiteral("Insert 45 ") + ids[0], QStringLiteral("Update 46 ") + ids[1],
+                                        QStringLiteral("Remove  ") + ids[2]}));
+        // The correction alone is still an Update of the value the left-out event set.
+        QCOMPARE(view([&](const QString &id) { return id == ids[1]; }),
+                 QStringList{QStringLiteral("Update 46 ") + ids[1]});
+        QCOMPARE(view([&](const QString &id) { return id == ids[2]; }),
+                 QStringList{QStringLiteral("Remove  ") + ids[2]});
+        QCOMPARE(view([](const QString &) { return false; }), QStringList());
     }
 
     void siteFilter()
