@@ -38,11 +38,13 @@ private:
         return -1;
     }
 
-    // Double-clicks a row on its password cell.
+    // Double-clicks a row on its password cell, as a person does: the first click
+    // of a double-click is a click of its own.
     static void doubleClickRow(QTreeWidget *list, int row)
     {
         const QRect cell = list->visualItemRect(list->topLevelItem(row));
         const QPoint point(list->header()->sectionViewportPosition(1) + 4, cell.center().y());
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, point);
         QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, point);
     }
 
