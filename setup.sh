@@ -35,10 +35,16 @@ packages=(
     dpkg-dev file
 )
 
+# The listed packages that are not installed, from one dpkg-query for the whole list
+# (a name dpkg does not know is missing too).
 missing_packages() {
-    local p
+    local -A installed=()
+    local name want flag state p
+    while read -r name want flag state; do
+        [ "$want $flag $state" != "install ok installed" ] || installed[$name]=1
+    done < <(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null || true)
     for p in "${packages[@]}"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+        [ -n "${installed[$p]:-}" ] || echo "$p"
     done
 }
 

@@ -20,8 +20,18 @@ fail() {
     failures=$((failures + 1))
 }
 
+# One apt-cache call for all names (each call reads the whole package cache).
 check_names() {
-    local name info seen=" "
+    local name record seen=" " table
+    table=$(apt-cache show --no-all-versions "$@" 2>/dev/null | awk -v RS= -F '\n' '{
+        package = section = description = ""
+        for (i = 1; i <= NF; ++i) {
+            if ($i ~ /^Package: /) package = substr($i, 10)
+            else if ($i ~ /^Section: /) section = substr($i, 10)
+            else if ($i ~ /^Description(-[A-Za-z_]+)?: /) { sub(/^[^:]*: /, "", $i); description = $i }
+        }
+        if (package != "") print package "|" section "|" description
+    }' || true)
     for name in "$@"; do
         case "$seen" in *" $name "*) fail "$name is listed twice" ;; esac
         seen+="$name "
@@ -29,13 +39,12 @@ check_names() {
             fail "'$name' is not a Debian package name"
             continue
         fi
-        info=$(apt-cache show --no-all-versions "$name" 2>/dev/null || true)
-        if ! grep -qx "Package: $name" <<<"$info"; then
+        record=$(awk -F '|' -v name="$name" '$1 == name { print; exit }' <<<"$table")
+        if [ -z "$record" ]; then
             fail "$name: apt-cache show finds no package of that name (virtual, or unknown)"
             continue
         fi
-        if grep -qiE '^Description(-[A-Za-z_]+)?: .*\b(transitional|dummy)\b' <<<"$info" \
-            || grep -qx 'Section: oldlibs' <<<"$info"; then
+        if [[ ${record#*|} == oldlibs\|* ]] || grep -qiwE 'transitional|dummy' <<<"${record##*|}"; then
             fail "$name is a transitional package: list the package it points to"
         fi
     done
