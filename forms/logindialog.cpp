@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -70,20 +71,17 @@ LoginDialog::LoginDialog(Authenticator &auth, const QString &studyName, const QS
         m_demoAccounts = new QTreeWidget(this);
         m_demoAccounts->setObjectName(QStringLiteral("demoAccounts"));
         m_demoAccounts->setRootIsDecorated(false);
-        m_demoAccounts->setColumnCount(3);
+        m_demoAccounts->setColumnCount(DemoColumnCount);
         m_demoAccounts->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-        for (const auto &a : m_auth.demoAccounts()) {
-            auto *item = new QTreeWidgetItem(m_demoAccounts, {a.userName, a.fullName, roleText(a.role)});
-            item->setData(0, Qt::UserRole, a.password);
-        }
+        // The passwords are shown on purpose: a demonstration database holds no real
+        // data, and its accounts are documented (model/auth/README.md).
+        for (const auto &a : m_auth.demoAccounts())
+            new QTreeWidgetItem(m_demoAccounts, {a.userName, a.password, a.fullName, roleText(a.role)});
         m_demoAccounts->setMaximumHeight(m_demoAccounts->sizeHintForRow(0) * 7 + 8);
-        connect(m_demoAccounts, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-            if (!item)
-                return;
-            m_user->setText(item->text(0));
-            m_password->setText(item->data(0, Qt::UserRole).toString());
-        });
-        connect(m_demoAccounts, &QTreeWidget::itemActivated, this, [this] { accept(); });
+        // Double-click or Enter fills both fields and leaves signing in to the person.
+        // Enter is taken here, before the dialog would press its default button.
+        connect(m_demoAccounts, &QTreeWidget::itemActivated, this, &LoginDialog::useDemoAccount);
+        m_demoAccounts->installEventFilter(this);
         m_demoLabel->setVisible(m_demoAccounts->topLevelItemCount() > 0);
         m_demoAccounts->setVisible(m_demoAccounts->topLevelItemCount() > 0);
         layout->addWidget(m_demoLabel);
@@ -96,6 +94,28 @@ LoginDialog::LoginDialog(Authenticator &auth, const QString &studyName, const QS
     retranslate();
     setMinimumWidth(460);
     m_user->setFocus();
+}
+
+void LoginDialog::useDemoAccount(QTreeWidgetItem *item)
+{
+    if (!item)
+        return;
+    m_user->setText(item->text(DemoUserColumn));
+    m_password->setText(item->text(DemoPasswordColumn));
+    m_error->hide();
+    m_signIn->setFocus();
+}
+
+bool LoginDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_demoAccounts && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            useDemoAccount(m_demoAccounts->currentItem());
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void LoginDialog::accept()
@@ -122,8 +142,9 @@ void LoginDialog::retranslate()
     m_signIn->setText(tr("Sign in"));
     m_cancel->setText(tr("Cancel"));
     if (m_demoAccounts) {
-        m_demoLabel->setText(tr("This is a demonstration database. Choose an account to sign in as that role:"));
-        m_demoAccounts->setHeaderLabels({tr("User name"), tr("Name"), tr("Role")});
+        m_demoLabel->setText(tr("This is a demonstration database. Double-click an account, or select it and "
+                                "press Enter, to fill in its user name and password:"));
+        m_demoAccounts->setHeaderLabels({tr("User name"), tr("Password"), tr("Name"), tr("Role")});
         m_demoAccounts->setAccessibleName(tr("Demonstration accounts"));
     }
 }

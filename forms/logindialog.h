@@ -1,7 +1,8 @@
 #pragma once
 
-// Signing in. The demo accounts of a demonstration database are listed (and
-// only there) so that anyone trying the program can pick a role.
+// Signing in. The demo accounts of a demonstration database are listed with their
+// passwords (and only there) so that anyone trying the program can pick a role:
+// double-click or Enter on a row fills both fields.
 
 #include "core/actor.h"
 
@@ -11,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace cellcrf::forms {
 
@@ -29,9 +31,16 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // The columns of the demo account list.
+    static constexpr int DemoUserColumn = 0;
+    static constexpr int DemoPasswordColumn = 1;
+    static constexpr int DemoColumnCount = 4; // user name, password, name, role
+
     void retranslate();
+    void useDemoAccount(QTreeWidgetItem *item);
 
     Authenticator &m_auth;
     bool m_demo = false;

@@ -118,6 +118,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("CellCRF"));
     QApplication::setApplicationName(QStringLiteral("CellCRF"));
     QApplication::setApplicationVersion(QStringLiteral(CELLCRF_VERSION));
+    // The installed desktop entry (resources/desktop): its name and icon for the window.
+    QApplication::setDesktopFileName(QStringLiteral("io.github.cellcrf.CellCRF"));
 
     QSettings settings;
     forms::Language language;

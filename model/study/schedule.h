@@ -62,6 +62,9 @@ bool isFormDone(const QString &status);
 
 QList<ScheduledVisit> computeSchedule(const Study &study, const AnchorDates &anchors, const FormStatuses &forms,
                                       const QDate &today);
+// The visits point into the study's events: a temporary study would leave them dangling.
+QList<ScheduledVisit> computeSchedule(Study &&study, const AnchorDates &anchors, const FormStatuses &forms,
+                                      const QDate &today) = delete;
 
 // Whether visits are still expected of a subject in this status (store
 // subjectstatus text): not after a screen failure, withdrawal, death or completion.

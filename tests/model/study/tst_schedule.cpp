@@ -75,7 +75,8 @@ private Q_SLOTS:
 
     void withoutAnchorDate_notDueAndNoDates()
     {
-        const auto schedule = computeSchedule(makeStudy(), anchors(std::nullopt), {}, infusion);
+        const Study s = makeStudy();
+        const auto schedule = computeSchedule(s, anchors(std::nullopt), {}, infusion);
         QVERIFY(!schedule.at(1).target);
         QCOMPARE(schedule.at(1).state, VisitState::NotDue);
         QCOMPARE(schedule.at(3).state, VisitState::Unscheduled);
@@ -120,18 +121,21 @@ private Q_SLOTS:
             const auto slash = s.indexOf(u'/');
             forms.insert(formStatusKey(s.left(slash), s.mid(slash + 1, eq - slash - 1)), s.mid(eq + 1));
         }
-        const auto schedule = computeSchedule(makeStudy(), anchors(), forms, today);
+        const Study s = makeStudy();
+        const auto schedule = computeSchedule(s, anchors(), forms, today);
         QCOMPARE(visitStateName(schedule.at(visit).state), visitStateName(expected));
     }
 
     void nextDueVisit_prefersOverdueThenEarliestTarget()
     {
-        auto schedule = computeSchedule(makeStudy(), anchors(), {}, QDate(2026, 3, 10));
+        // The schedule points into the study, which outlives it.
+        const Study s = makeStudy();
+        auto schedule = computeSchedule(s, anchors(), {}, QDate(2026, 3, 10));
         QCOMPARE(nextDueVisit(schedule)->event->oid, QStringLiteral("screening")); // overdue
         FormStatuses forms{
             {formStatusKey(QStringLiteral("screening"), QStringLiteral("dm")), QStringLiteral("complete")},
             {formStatusKey(QStringLiteral("d7"), QStringLiteral("tox")), QStringLiteral("complete")}};
-        schedule = computeSchedule(makeStudy(), anchors(), forms, QDate(2026, 3, 10));
+        schedule = computeSchedule(s, anchors(), forms, QDate(2026, 3, 10));
         QCOMPARE(nextDueVisit(schedule)->event->oid, QStringLiteral("d28"));
     }
 
