@@ -29,6 +29,9 @@ packages=(
     clang libclang-rt-14-dev
     # Tests: the PostgreSQL server, the sqlite3 shell, xmllint for ODM schemas, an X server
     postgresql-15 sqlite3 libxml2-utils xvfb xauth
+    # Independent checks: the randomization list's reference implementation (Python)
+    # and the survival estimates against R's survival package
+    python3 r-base-core r-cran-survival
     # PDF documents: Chinese labels
     fonts-noto-cjk
     # The Debian package: cpack computes its dependencies with dpkg-shlibdeps and file
